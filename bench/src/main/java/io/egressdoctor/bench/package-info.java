@@ -1,0 +1,2 @@
+/** Benchmarks and deterministic log generators. */
+package io.egressdoctor.bench;

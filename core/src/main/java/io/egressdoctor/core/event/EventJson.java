@@ -1,0 +1,165 @@
+package io.egressdoctor.core.event;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import io.egressdoctor.core.field.Fields;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Writes an event as one flat JSON object with dotted ECS keys in a stable order.
+ *
+ * <p>The order is: {@code @timestamp}, {@code event.dataset}, then every other field sorted by
+ * name, with the origin as {@code log.file.path}, {@code log.file.line} and {@code log.offset}.
+ * Golden files and {@code --json} output rely on it being stable.
+ */
+public final class EventJson {
+
+  private static final JsonFactory FACTORY = new JsonFactory();
+
+  private EventJson() {}
+
+  /** The event as one line of JSON. */
+  public static String toJson(Event event) {
+    StringWriter out = new StringWriter(256);
+    try (JsonGenerator g = FACTORY.createGenerator(out)) {
+      write(event, g);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toString();
+  }
+
+  /** Writes the event as an object to an open generator. */
+  public static void write(Event event, JsonGenerator g) throws IOException {
+    g.writeStartObject();
+    if (event.timestamp().isPresent()) {
+      g.writeStringField(
+          Fields.TIMESTAMP.name(), Instant.ofEpochMilli(event.timestamp().getAsLong()).toString());
+    }
+    g.writeStringField(Fields.EVENT_DATASET.name(), event.dataset());
+    for (Map.Entry<String, Object> e : sortedFields(event).entrySet()) {
+      g.writeFieldName(e.getKey());
+      writeValue(e.getValue(), g);
+    }
+    g.writeEndObject();
+  }
+
+  /** Reads an event written by {@link #toJson}; fields the schema does not know are skipped. */
+  public static Event read(String json) {
+    try (JsonParser p = FACTORY.createParser(json)) {
+      return read(p);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static Event read(JsonParser p) throws IOException {
+    if (p.nextToken() != JsonToken.START_OBJECT) {
+      throw new IOException("not a JSON object");
+    }
+    Map<String, Object> values = new LinkedHashMap<>();
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String name = p.currentName();
+      JsonToken t = p.nextToken();
+      if (t == JsonToken.START_ARRAY) {
+        List<Object> list = new ArrayList<>();
+        while (p.nextToken() != JsonToken.END_ARRAY) {
+          list.add(scalar(p));
+        }
+        values.put(name, list);
+      } else {
+        values.put(name, scalar(p));
+      }
+    }
+    Object dataset = values.remove(Fields.EVENT_DATASET.name());
+    Event.Builder b = Event.builder(dataset == null ? "unknown" : dataset.toString());
+    Object ts = values.remove(Fields.TIMESTAMP.name());
+    if (ts != null) {
+      b.timestamp(ts instanceof Long l ? l : Instant.parse(ts.toString()).toEpochMilli());
+    }
+    Object original = values.remove(Fields.EVENT_ORIGINAL.name());
+    if (original != null) {
+      b.original(original.toString());
+    }
+    Object path = values.remove(Fields.LOG_FILE_PATH.name());
+    Object line = values.remove(Fields.LOG_FILE_LINE.name());
+    Object offset = values.remove(Fields.LOG_OFFSET.name());
+    Object api = values.remove(Fields.ED_ORIGIN_API.name());
+    if (path != null) {
+      b.origin(
+          new Origin.FileLine(
+              path.toString(),
+              line instanceof Long l ? l : 0L,
+              offset instanceof Long o ? o : -1L));
+    } else if (api != null) {
+      String s = api.toString();
+      int colon = s.lastIndexOf(':');
+      b.origin(new Origin.Api(s.substring(0, Math.max(0, colon)), s.substring(colon + 1)));
+    }
+    for (Map.Entry<String, Object> e : values.entrySet()) {
+      Fields.find(e.getKey())
+          .ifPresent(
+              f -> {
+                if (e.getValue() instanceof List<?> list) {
+                  list.forEach(v -> b.add(f, v));
+                } else {
+                  b.set(f, e.getValue());
+                }
+              });
+    }
+    return b.build();
+  }
+
+  private static Object scalar(JsonParser p) throws IOException {
+    return switch (p.currentToken()) {
+      case VALUE_NUMBER_INT -> p.getLongValue();
+      case VALUE_TRUE -> Boolean.TRUE;
+      case VALUE_FALSE -> Boolean.FALSE;
+      case VALUE_NULL -> null;
+      default -> p.getText();
+    };
+  }
+
+  private static Map<String, Object> sortedFields(Event event) {
+    TreeMap<String, Object> sorted = new TreeMap<>(event.fields());
+    if (event.original() != null) {
+      sorted.put(Fields.EVENT_ORIGINAL.name(), event.original());
+    }
+    if (event.origin() instanceof Origin.FileLine f) {
+      sorted.put(Fields.LOG_FILE_PATH.name(), f.path());
+      sorted.put(Fields.LOG_FILE_LINE.name(), f.line());
+      if (f.byteOffset() >= 0) {
+        sorted.put(Fields.LOG_OFFSET.name(), f.byteOffset());
+      }
+    } else if (event.origin() instanceof Origin.Api a) {
+      sorted.put(Fields.ED_ORIGIN_API.name(), a.display());
+    }
+    return sorted;
+  }
+
+  private static void writeValue(Object value, JsonGenerator g) throws IOException {
+    if (value instanceof List<?> list) {
+      g.writeStartArray();
+      for (Object o : list) {
+        writeValue(o, g);
+      }
+      g.writeEndArray();
+    } else if (value instanceof Long l) {
+      g.writeNumber(l);
+    } else if (value instanceof Boolean b) {
+      g.writeBoolean(b);
+    } else {
+      g.writeString(String.valueOf(value));
+    }
+  }
+}

@@ -1,0 +1,2 @@
+/** Events: parsed log lines with typed ECS fields, original text and origin. */
+package io.egressdoctor.core.event;

@@ -1,0 +1,16 @@
+package io.egressdoctor.core.field;
+
+/**
+ * An open-ended namespace of fields that share one type, such as {@code squid.extra.*}.
+ *
+ * @param prefix the namespace with its trailing dot
+ * @param type the type of every field in it
+ * @param description what the namespace holds
+ */
+public record DynamicNamespace(String prefix, FieldType type, String description) {
+
+  /** The definition of one field inside this namespace. */
+  public FieldDefinition fieldFor(String name) {
+    return new FieldDefinition(name, type, description, false, false, true);
+  }
+}

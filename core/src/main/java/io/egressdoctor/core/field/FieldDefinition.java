@@ -1,0 +1,38 @@
+package io.egressdoctor.core.field;
+
+import java.util.Objects;
+
+/**
+ * One field of the schema: its dotted ECS name, its type, how its values are normalised and what it
+ * means.
+ *
+ * @param name the dotted name, e.g. {@code destination.domain}
+ * @param type the value type
+ * @param description one sentence for {@code docs/fields.md} and the shell's {@code fields}
+ * @param lowercase values are lowercased before indexing (domain names)
+ * @param suffixSearchable a reversed copy is indexed so that {@code *.example.com} is a prefix
+ *     query on the terms dictionary instead of a scan
+ * @param multiValued the field may hold several values in one event
+ */
+public record FieldDefinition(
+    String name,
+    FieldType type,
+    String description,
+    boolean lowercase,
+    boolean suffixSearchable,
+    boolean multiValued) {
+
+  public FieldDefinition {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(type, "type");
+    Objects.requireNonNull(description, "description");
+    if (suffixSearchable && type != FieldType.KEYWORD) {
+      throw new IllegalArgumentException(name + ": only keyword fields can be suffix-searchable");
+    }
+  }
+
+  /** The name of the hidden field that holds reversed values for suffix queries. */
+  public String reversedName() {
+    return name + "._reversed";
+  }
+}

@@ -1,0 +1,27 @@
+package io.egressdoctor.core.index;
+
+import io.egressdoctor.core.event.Event;
+import java.io.Closeable;
+import java.io.IOException;
+import java.util.Collection;
+import java.util.Optional;
+
+/**
+ * Adds events to an index. {@link #add} may be called from several threads; {@link #commit} makes
+ * everything added so far durable together with the given source records.
+ */
+public interface EventWriter extends Closeable {
+
+  /** What the index already holds of an input, as of the last commit or pending commit. */
+  Optional<SourceRecord> source(String sourceId);
+
+  /** Adds one event under its stable id. */
+  void add(String id, Event event) throws IOException;
+
+  /** Makes every added event durable, with these source records, in one atomic step. */
+  void commit(Collection<SourceRecord> sources) throws IOException;
+
+  /** Closes without committing what was added since the last commit. */
+  @Override
+  void close() throws IOException;
+}

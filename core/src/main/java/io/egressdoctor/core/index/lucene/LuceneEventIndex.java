@@ -1,0 +1,317 @@
+package io.egressdoctor.core.index.lucene;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.egressdoctor.core.event.Event;
+import io.egressdoctor.core.event.EventJson;
+import io.egressdoctor.core.field.Fields;
+import io.egressdoctor.core.index.EventIndex;
+import io.egressdoctor.core.index.EventWriter;
+import io.egressdoctor.core.index.IndexBusyException;
+import io.egressdoctor.core.index.IndexStats;
+import io.egressdoctor.core.index.IndexedEvent;
+import io.egressdoctor.core.index.SourceRecord;
+import io.egressdoctor.core.index.TimeBucket;
+import io.egressdoctor.core.index.ValueCount;
+import io.egressdoctor.core.query.EventQuery;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.standard.StandardAnalyzer;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.PointValues;
+import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.FieldDoc;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.SortedNumericSortField;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.LockObtainFailedException;
+
+/**
+ * The local backend: a Lucene index in a folder on disk.
+ *
+ * <p>Reads go through a reader of the last commit, refreshed after each commit of this process's
+ * writer, so searching never needs the write lock. Which inputs the index holds, and how far each
+ * was read, is kept in the commit's user data, so it is durable exactly when the events are.
+ */
+public final class LuceneEventIndex implements EventIndex {
+
+  static final String SOURCES_KEY = "egress_doctor.sources";
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final int PAGE = 4096;
+
+  private final Path folder;
+  private final Directory directory;
+  private final Analyzer analyzer = new StandardAnalyzer();
+  private final LuceneQueries queries = new LuceneQueries(analyzer);
+  private final LuceneAggregations aggregations = new LuceneAggregations();
+  private DirectoryReader reader;
+  private LuceneWriter writer;
+
+  private LuceneEventIndex(Path folder) throws IOException {
+    this.folder = folder;
+    Files.createDirectories(folder);
+    this.directory = FSDirectory.open(folder);
+  }
+
+  /** Opens (creating when needed) the index in a folder. */
+  public static LuceneEventIndex open(Path folder) throws IOException {
+    return new LuceneEventIndex(folder);
+  }
+
+  /** The index folder. */
+  public Path folder() {
+    return folder;
+  }
+
+  @Override
+  public long count(EventQuery query) throws IOException {
+    IndexSearcher s = searcher();
+    return s == null ? 0 : s.count(queries.translate(query));
+  }
+
+  @Override
+  public List<IndexedEvent> search(EventQuery query, int limit) throws IOException {
+    IndexSearcher s = searcher();
+    if (s == null || limit <= 0) {
+      return List.of();
+    }
+    TopDocs top = s.search(queries.translate(query), limit, byTime(true));
+    return load(s, top.scoreDocs);
+  }
+
+  @Override
+  public void forEach(EventQuery query, Consumer<IndexedEvent> consumer) throws IOException {
+    IndexSearcher s = searcher();
+    if (s == null) {
+      return;
+    }
+    Query q = queries.translate(query);
+    Sort sort = byTime(false);
+    FieldDoc after = null;
+    while (true) {
+      TopDocs page = after == null ? s.search(q, PAGE, sort) : s.searchAfter(after, q, PAGE, sort);
+      if (page.scoreDocs.length == 0) {
+        return;
+      }
+      load(s, page.scoreDocs).forEach(consumer);
+      after = (FieldDoc) page.scoreDocs[page.scoreDocs.length - 1];
+      if (page.scoreDocs.length < PAGE) {
+        return;
+      }
+    }
+  }
+
+  @Override
+  public Optional<IndexedEvent> get(String id) throws IOException {
+    IndexSearcher s = searcher();
+    if (s == null) {
+      return Optional.empty();
+    }
+    TopDocs top = s.search(new TermQuery(new Term(LuceneDocuments.ID, id)), 1);
+    return top.scoreDocs.length == 0
+        ? Optional.empty()
+        : Optional.of(load(s, top.scoreDocs).get(0));
+  }
+
+  @Override
+  public List<ValueCount> top(String field, EventQuery query, int n) throws IOException {
+    IndexSearcher s = searcher();
+    return s == null
+        ? List.of()
+        : aggregations.top(s, queries.translate(query), Fields.get(field), n);
+  }
+
+  @Override
+  public List<String> distinct(String field, EventQuery query, int limit) throws IOException {
+    IndexSearcher s = searcher();
+    return s == null
+        ? List.of()
+        : aggregations.distinct(s, queries.translate(query), Fields.get(field), limit);
+  }
+
+  @Override
+  public List<TimeBucket> dateHistogram(EventQuery query, Duration bucket, String splitField)
+      throws IOException {
+    IndexSearcher s = searcher();
+    return s == null
+        ? List.of()
+        : aggregations.dateHistogram(
+            s,
+            queries.translate(query),
+            bucket,
+            splitField == null ? null : Fields.get(splitField));
+  }
+
+  @Override
+  public IndexStats stats() throws IOException {
+    IndexSearcher s = searcher();
+    if (s == null) {
+      return new IndexStats(0, Map.of(), null, null);
+    }
+    Map<String, Long> byDataset = new LinkedHashMap<>();
+    for (ValueCount vc : top(Fields.EVENT_DATASET.name(), new EventQuery.MatchAll(), 1000)) {
+      byDataset.put(vc.value(), vc.count());
+    }
+    String ts = Fields.TIMESTAMP.name();
+    byte[] min = PointValues.getMinPackedValue(s.getIndexReader(), ts);
+    byte[] max = PointValues.getMaxPackedValue(s.getIndexReader(), ts);
+    return new IndexStats(
+        s.getIndexReader().numDocs(),
+        byDataset,
+        min == null ? null : LongPoint.decodeDimension(min, 0),
+        max == null ? null : LongPoint.decodeDimension(max, 0));
+  }
+
+  @Override
+  public synchronized List<SourceRecord> sources() throws IOException {
+    if (!DirectoryReader.indexExists(directory)) {
+      return List.of();
+    }
+    return readSources(SegmentInfos.readLatestCommit(directory).getUserData());
+  }
+
+  @Override
+  public synchronized EventWriter openWriter() throws IOException {
+    if (writer != null) {
+      throw new IllegalStateException("a writer is already open on " + folder);
+    }
+    IndexWriterConfig config = new IndexWriterConfig(analyzer);
+    config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+    config.setCommitOnClose(false);
+    config.setRAMBufferSizeMB(96);
+    IndexWriter w;
+    try {
+      w = new IndexWriter(directory, config);
+    } catch (LockObtainFailedException e) {
+      throw new IndexBusyException(folder);
+    }
+    writer = new LuceneWriter(w, readSources(w.getLiveCommitData()));
+    return writer;
+  }
+
+  @Override
+  public synchronized void close() throws IOException {
+    if (writer != null) {
+      writer.close();
+    }
+    if (reader != null) {
+      reader.close();
+      reader = null;
+    }
+    directory.close();
+  }
+
+  private synchronized IndexSearcher searcher() throws IOException {
+    if (reader == null) {
+      if (!DirectoryReader.indexExists(directory)) {
+        return null;
+      }
+      reader = DirectoryReader.open(directory);
+    } else {
+      DirectoryReader newer = DirectoryReader.openIfChanged(reader);
+      if (newer != null) {
+        reader.close();
+        reader = newer;
+      }
+    }
+    return new IndexSearcher(reader);
+  }
+
+  private static Sort byTime(boolean newestFirst) {
+    SortedNumericSortField sf =
+        new SortedNumericSortField(Fields.TIMESTAMP.name(), SortField.Type.LONG, newestFirst);
+    sf.setMissingValue(newestFirst ? Long.MIN_VALUE : Long.MAX_VALUE);
+    return new Sort(sf);
+  }
+
+  private static List<IndexedEvent> load(IndexSearcher s, ScoreDoc[] docs) throws IOException {
+    StoredFields stored = s.storedFields();
+    List<IndexedEvent> out = new ArrayList<>(docs.length);
+    for (ScoreDoc d : docs) {
+      var doc = stored.document(d.doc);
+      Event event = EventJson.read(doc.get(LuceneDocuments.SOURCE));
+      out.add(new IndexedEvent(doc.get(LuceneDocuments.ID), event));
+    }
+    return out;
+  }
+
+  private static List<SourceRecord> readSources(Iterable<Map.Entry<String, String>> userData)
+      throws IOException {
+    if (userData == null) {
+      return List.of();
+    }
+    for (Map.Entry<String, String> e : userData) {
+      if (e.getKey().equals(SOURCES_KEY)) {
+        return JSON.readValue(e.getValue(), new TypeReference<List<SourceRecord>>() {});
+      }
+    }
+    return List.of();
+  }
+
+  private static List<SourceRecord> readSources(Map<String, String> userData) throws IOException {
+    return readSources(userData.entrySet());
+  }
+
+  /** The single writer; reopens this index's reader after each commit. */
+  private final class LuceneWriter implements EventWriter {
+    private final IndexWriter w;
+    private final Map<String, SourceRecord> sources = new LinkedHashMap<>();
+
+    LuceneWriter(IndexWriter w, List<SourceRecord> committed) {
+      this.w = w;
+      committed.forEach(r -> sources.put(r.sourceId(), r));
+    }
+
+    @Override
+    public synchronized Optional<SourceRecord> source(String sourceId) {
+      return Optional.ofNullable(sources.get(sourceId));
+    }
+
+    @Override
+    public void add(String id, Event event) throws IOException {
+      w.addDocument(LuceneDocuments.toDocument(id, event));
+    }
+
+    @Override
+    public void commit(Collection<SourceRecord> updated) throws IOException {
+      synchronized (this) {
+        updated.forEach(r -> sources.put(r.sourceId(), r));
+        String json = JSON.writeValueAsString(new ArrayList<>(sources.values()));
+        w.setLiveCommitData(Map.of(SOURCES_KEY, json).entrySet());
+      }
+      w.commit();
+    }
+
+    @Override
+    public void close() throws IOException {
+      synchronized (LuceneEventIndex.this) {
+        if (writer == this) {
+          writer = null;
+        }
+      }
+      w.rollback();
+    }
+  }
+}

@@ -1,0 +1,2 @@
+/** Input files: folder expansion, decompression and fingerprints. */
+package io.egressdoctor.ingest.input;

@@ -1,0 +1,2 @@
+/** Log formats, format detection and the ingest pipeline. */
+package io.egressdoctor.ingest;

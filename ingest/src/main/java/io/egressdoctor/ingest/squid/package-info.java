@@ -1,0 +1,2 @@
+/** Squid access logs. */
+package io.egressdoctor.ingest.squid;

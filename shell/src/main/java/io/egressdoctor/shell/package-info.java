@@ -1,0 +1,2 @@
+/** The egress-doctor command line. */
+package io.egressdoctor.shell;

@@ -20,14 +20,16 @@ final class IndexingQueue implements AutoCloseable {
   private static final int BATCH = 1024;
 
   private final EventWriter writer;
+  private final EventEnricher enricher;
   private final ExecutorService executor;
   private final Semaphore inFlight;
   private final int permits;
   private final AtomicReference<Throwable> failure = new AtomicReference<>();
   private List<Object[]> batch = new ArrayList<>(BATCH);
 
-  IndexingQueue(EventWriter writer, int threads) {
+  IndexingQueue(EventWriter writer, int threads, EventEnricher enricher) {
     this.writer = writer;
+    this.enricher = enricher;
     this.permits = threads * 2;
     this.inFlight = new Semaphore(permits);
     this.executor =
@@ -67,7 +69,7 @@ final class IndexingQueue implements AutoCloseable {
         () -> {
           try {
             for (Object[] item : work) {
-              writer.add((String) item[0], (Event) item[1]);
+              writer.add((String) item[0], enricher.enrich((Event) item[1]));
             }
           } catch (Throwable t) {
             failure.compareAndSet(null, t);

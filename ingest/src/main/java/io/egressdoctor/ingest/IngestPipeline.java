@@ -51,7 +51,8 @@ public final class IngestPipeline {
     long started = System.nanoTime();
     List<FileResult> results = new ArrayList<>();
     try (EventWriter writer = index.openWriter();
-        IndexingQueue queue = new IndexingQueue(writer, options.indexThreads())) {
+        IndexingQueue queue =
+            new IndexingQueue(writer, options.indexThreads(), options.enricher())) {
       Committer committer = new Committer(writer, queue, options);
       int done = 0;
       for (InputFile file : files) {

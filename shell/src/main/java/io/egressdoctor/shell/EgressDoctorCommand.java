@@ -1,0 +1,29 @@
+package io.egressdoctor.shell;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** The root of the command tree, shared by the command line and the interactive shell. */
+@Command(
+    name = "egress-doctor",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = {
+      "Diagnoses migration and disaster-recovery agents (AWS MGN, CloudEndure, Azure Site"
+          + " Recovery) that cannot get out of a locked-down network, from proxy, CloudTrail,"
+          + " agent and VPN logs."
+    },
+    footer = {"", ExitCodes.HELP},
+    subcommands = {IngestCommand.class, SearchCommand.class, FormatsCommand.class})
+public final class EgressDoctorCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+    return ExitCodes.USAGE;
+  }
+}

@@ -58,6 +58,11 @@ public record Cidr(InetAddress address, int prefixLength) {
     return (net[full] & m) == (ip[full] & m);
   }
 
+  /** Whether the network is a single host: a /32 for IPv4, a /128 for IPv6. */
+  public boolean isSingleAddress() {
+    return prefixLength == address.getAddress().length * 8;
+  }
+
   /** The last address of the network. */
   public InetAddress lastAddress() {
     byte[] b = address.getAddress();

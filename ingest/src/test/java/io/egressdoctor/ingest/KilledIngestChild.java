@@ -19,12 +19,12 @@ public final class KilledIngestChild {
     AtomicLong seen = new AtomicLong();
     EventEnricher slow =
         e -> {
-          if (seen.incrementAndGet() % 200 == 0) {
+          if (seen.incrementAndGet() % 50 == 0) {
             LockSupport.parkNanos(1_000_000);
           }
           return e;
         };
-    IngestOptions options = IngestOptions.defaults().withCommitEvery(5_000).withEnricher(slow);
+    IngestOptions options = IngestOptions.defaults().withCommitEvery(2_000).withEnricher(slow);
     try (var index = LuceneEventIndex.open(Path.of(args[0]))) {
       new IngestPipeline(index, FormatRegistry.builtIn(), options, IngestProgress.NONE)
           .ingest(List.of(Path.of(args[1])));

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class KilledIngestResumeTest {
 
-  private static final int LINES = 120_000;
+  private static final int LINES = 30_000;
 
   @TempDir Path dir;
 

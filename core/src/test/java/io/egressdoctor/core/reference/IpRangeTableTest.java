@@ -97,6 +97,44 @@ class IpRangeTableTest {
     assertThat(matched).isGreaterThan(100);
   }
 
+  @Test
+  void agreesWithLinearSearchOnRandomIpv6Ranges() {
+    SplittableRandom random = new SplittableRandom(7);
+    List<IpRange> ranges = new ArrayList<>();
+    for (int i = 0; i < 2_000; i++) {
+      // Prefixes on both sides of the 64-bit boundary, up to host routes.
+      int prefix = 16 + random.nextInt(113);
+      ranges.add(range(randomV6(random) + "/" + prefix, "S" + i));
+    }
+    IpRangeTable table = IpRangeTable.of(ranges);
+    SimpleReferenceData linear = new SimpleReferenceData(List.of(), ranges, List.of(), List.of());
+
+    int matched = 0;
+    for (int i = 0; i < 3_000; i++) {
+      // Probe inside a random range half of the time, so that deep prefixes are hit too.
+      InetAddress probe =
+          random.nextBoolean()
+              ? ranges.get(random.nextInt(ranges.size())).cidr().lastAddress()
+              : ip(randomV6(random));
+      List<IpRange> actual = table.lookup(probe);
+      assertThat(actual).containsExactlyInAnyOrderElementsOf(linear.ipRanges(probe));
+      assertThat(actual)
+          .extracting(r -> r.cidr().prefixLength())
+          .isSortedAccordingTo((a, b) -> Integer.compare(b, a));
+      matched += actual.isEmpty() ? 0 : 1;
+    }
+    assertThat(matched).isGreaterThan(1_500);
+  }
+
+  private static String randomV6(SplittableRandom random) {
+    // A shared /16 and few values per word, so that random ranges overlap and nest.
+    StringBuilder sb = new StringBuilder("2001");
+    for (int i = 1; i < 8; i++) {
+      sb.append(':').append(Integer.toHexString(random.nextInt(3)));
+    }
+    return sb.toString();
+  }
+
   private static String randomV4(SplittableRandom random) {
     // Few first octets, so that random ranges overlap and nest.
     return (random.nextInt(4) + 1)

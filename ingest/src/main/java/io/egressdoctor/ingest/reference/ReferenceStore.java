@@ -10,6 +10,7 @@ import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,8 +23,9 @@ import java.util.stream.Stream;
  * told again.
  *
  * <p>Layout: {@code <index>/reference/<content hash>/<file name>}, with the lists a Squid
- * configuration names beside it and a {@code .source} file holding the original path. The same
- * content is stored once, whatever its name or folder.
+ * configuration names beside it and a {@code .source} file holding the original path; {@code
+ * reference/order.txt} lists the entries in the order they were stored. The same content is stored
+ * once, whatever its name or folder.
  */
 public final class ReferenceStore {
 
@@ -31,6 +33,7 @@ public final class ReferenceStore {
   public static final String FOLDER = "reference";
 
   private static final String SOURCE = ".source";
+  private static final String ORDER = "order.txt";
 
   private ReferenceStore() {}
 
@@ -42,18 +45,20 @@ public final class ReferenceStore {
     }
     List<Path> entries;
     try (Stream<Path> s = Files.list(root)) {
-      entries = s.filter(p -> Files.isRegularFile(p.resolve(SOURCE))).toList();
+      entries = s.filter(p -> Files.isRegularFile(p.resolve(SOURCE))).sorted().toList();
     }
+    // Store order decides which of two files claiming the same name or address wins.
+    List<String> order =
+        Files.isRegularFile(root.resolve(ORDER))
+            ? Files.readAllLines(root.resolve(ORDER), StandardCharsets.UTF_8)
+            : List.of();
     List<Path> sorted = new ArrayList<>(entries);
     sorted.sort(
-        (a, b) -> {
-          try {
-            return Files.getLastModifiedTime(a.resolve(SOURCE))
-                .compareTo(Files.getLastModifiedTime(b.resolve(SOURCE)));
-          } catch (IOException e) {
-            return a.compareTo(b);
-          }
-        });
+        Comparator.comparingInt(
+            p -> {
+              int i = order.indexOf(p.getFileName().toString());
+              return i < 0 ? Integer.MAX_VALUE : i;
+            }));
     List<Path> out = new ArrayList<>();
     for (Path entry : sorted) {
       List<String> lines = Files.readAllLines(entry.resolve(SOURCE), StandardCharsets.UTF_8);

@@ -75,6 +75,42 @@ class ReferenceCommandTest {
   }
 
   @Test
+  void lookupShowsRangesEndpointsAndAllowlistEntries() throws IOException {
+    Path ranges = Files.writeString(dir.resolve("ip-ranges.json"), IP_RANGES);
+    Path hosts =
+        Files.writeString(dir.resolve("hosts"), "10.20.1.10 mgn.ap-northeast-1.amazonaws.com\n");
+    Path allow = Files.writeString(dir.resolve("allowlist.txt"), "198.51.100.20\n.amazonaws.com\n");
+    String index = dir.resolve("index").toString();
+
+    int code =
+        run(
+            "reference",
+            "lookup",
+            "--index",
+            index,
+            "--reference",
+            ranges + "," + hosts,
+            "--reference",
+            allow.toString(),
+            "198.51.100.20",
+            "mgn.ap-northeast-1.amazonaws.com",
+            "192.0.2.1");
+
+    assertThat(code).as(err.toString()).isZero();
+    assertThat(out.toString())
+        .containsSubsequence(
+            "198.51.100.20:",
+            "range      198.51.100.0/25  aws ap-northeast-1 EC2",
+            "range      198.51.100.0/24  aws ap-northeast-1 AMAZON",
+            "allowed by 198.51.100.20/32  (allowlist.txt:1)  single address",
+            "mgn.ap-northeast-1.amazonaws.com:",
+            "endpoint   aws com.amazonaws.ap-northeast-1.mgn",
+            "allowed by .amazonaws.com  (allowlist.txt:2)",
+            "192.0.2.1:",
+            "nothing in the reference data");
+  }
+
+  @Test
   void badReferenceFileIsAUsageErrorNamingTheLine() throws IOException {
     Path bad = Files.writeString(dir.resolve("allowlist.txt"), ".example.com\nnot valid!\n");
 

@@ -149,7 +149,14 @@ public record RequiredEndpoint(
     return (host.startsWith("*.") ? 0 : 1000) + literal;
   }
 
+  private static final java.util.Map<String, Pattern> REGEX_CACHE =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
   private static Pattern regex(String pattern) {
+    return REGEX_CACHE.computeIfAbsent(pattern, RequiredEndpoint::compile);
+  }
+
+  private static Pattern compile(String pattern) {
     StringBuilder re = new StringBuilder();
     String rest = pattern;
     if (rest.startsWith("*.")) {

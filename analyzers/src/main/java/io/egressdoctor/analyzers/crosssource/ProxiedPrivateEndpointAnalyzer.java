@@ -272,8 +272,11 @@ public final class ProxiedPrivateEndpointAnalyzer implements Analyzer {
       }
       EventQuery q = s.within(exists(Fields.CONFIG_PROXY_URL.name()));
       for (IndexedEvent e : s.index().search(q, 50)) {
-        List<Object> bypass = e.event().values(Fields.CONFIG_PROXY_BYPASS.name());
-        List<String> missing = served.stream().filter(n -> !ProxyBypass.covers(bypass, n)).toList();
+        List<Object> bypass =
+            Boolean.FALSE.equals(e.event().get(Fields.CONFIG_PROXY_BYPASS_ENABLED.name()))
+                ? List.of()
+                : e.event().values(Fields.CONFIG_PROXY_BYPASS.name());
+        List<String> missing = served.stream().filter(n -> !bypassed(bypass, n)).toList();
         if (!missing.isEmpty()) {
           String where =
               e.event()
@@ -284,6 +287,12 @@ public final class ProxiedPrivateEndpointAnalyzer implements Analyzer {
           evidence.show(e, "proxy set, and its bypass list leaves out " + Prose.list(missing));
         }
       }
+    }
+
+    /** Whether the bypass list covers the name as written or in its privatelink form. */
+    private boolean bypassed(List<Object> bypass, String name) {
+      String link = catalog.find(name).map(r -> r.privateLinkName(name)).orElse(name);
+      return ProxyBypass.covers(bypass, name) || ProxyBypass.covers(bypass, link);
     }
 
     /** Agent log lines that talk about the proxy. */
@@ -311,17 +320,12 @@ public final class ProxiedPrivateEndpointAnalyzer implements Analyzer {
             Fields.CT_ACCESS_KEY_ID.name(),
             callers.stream().flatMap(c -> c.accessKeys().stream()).toList());
       }
-      Set<String> endpointIds = new TreeSet<>();
-      names.values().forEach(n -> endpointIds.add(n.endpoint().endpointId()));
-      if (!endpointIds.isEmpty()) {
-        entities.put("egress_doctor.destination.private_endpoint_id", new ArrayList<>(endpointIds));
-      }
       Set<String> refs = new LinkedHashSet<>();
       names.values().forEach(n -> refs.addAll(n.required().references()));
       apiNames.forEach(n -> catalog.find(n).ifPresent(r -> refs.addAll(r.references())));
       return new Finding(
           rule,
-          Level.HIGH,
+          names.isEmpty() && callers.isEmpty() ? Level.MEDIUM : Level.HIGH,
           NAME,
           summary(),
           entities,

@@ -211,6 +211,7 @@ class ProxiedPrivateEndpointAnalyzerTest {
         .contains(
             "The proxy settings on src-web01 do not exclude mgn.ap-northeast-1.amazonaws.com");
     assertThat(f.evidence()).hasSize(1);
+    assertThat(f.level()).isEqualTo(Level.MEDIUM);
 
     settings.put("config.proxy.bypass", List.of("localhost", ".amazonaws.com"));
     EventIndex covered =
@@ -218,6 +219,31 @@ class ProxiedPrivateEndpointAnalyzerTest {
             .event("proxy.environment", "env", "2024-05-01T07:00:00Z", settings)
             .commit();
     assertThat(run(covered, endpoints(MGN_ENDPOINT), Map.of())).isEmpty();
+  }
+
+  @Test
+  void aBypassListIsReadInItsPrivatelinkFormAndOnlyWhenEnabled() throws IOException {
+    Map<String, Object> appliance = new LinkedHashMap<>();
+    appliance.put("config.source", "appliance.json");
+    appliance.put("config.proxy.url", "http://10.1.0.2:8080");
+    appliance.put("config.proxy.bypass", List.of("jpe.privatelink.siterecovery.windowsazure.com"));
+    appliance.put("config.proxy.bypass_enabled", true);
+    appliance.put("host.name", "asr-appliance01");
+    EventIndex enabled =
+        new TestIndex(dir)
+            .event("asr.config", "appliance.json", "2023-04-04T06:00:00Z", appliance)
+            .commit();
+
+    assertThat(run(enabled, endpoints(ASR_ENDPOINT), Map.of())).isEmpty();
+
+    appliance.put("config.proxy.bypass_enabled", false);
+    EventIndex disabled =
+        new TestIndex(dir.resolve("b"))
+            .event("asr.config", "appliance.json", "2023-04-04T06:00:00Z", appliance)
+            .commit();
+    Finding f = run(disabled, endpoints(ASR_ENDPOINT), Map.of()).get(0);
+    assertThat(f.summary()).contains("The proxy settings on asr-appliance01 do not exclude");
+    assertThat(f.entities().get("destination.domain")).hasSize(5);
   }
 
   @Test

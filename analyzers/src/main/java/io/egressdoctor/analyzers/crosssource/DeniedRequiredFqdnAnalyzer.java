@@ -74,7 +74,8 @@ public final class DeniedRequiredFqdnAnalyzer implements Analyzer {
   public List<Finding> analyze(
       AnalysisContext context, RuleRef rule, Map<String, Object> parameters) throws IOException {
     Parameters p = new Parameters(NAME, parameters).check(PARAMETERS);
-    List<String> services = p.texts("services", context.catalog().services());
+    EndpointCatalog catalog = Catalogs.effective(context);
+    List<String> services = p.texts("services", catalog.services());
     String acl = p.text("acl_name", "egress_doctor_required");
     if (!ACL_NAME.matcher(acl).matches()) {
       throw new IllegalArgumentException(NAME + ": acl_name '" + acl + "' is not a Squid ACL name");
@@ -89,7 +90,7 @@ public final class DeniedRequiredFqdnAnalyzer implements Analyzer {
     EvidenceList evidence = new EvidenceList(p.integer("max_evidence", 10));
     List<Denied> found = new ArrayList<>();
     for (ValueCount vc : s.index().top(DOMAIN, denied, p.integer("max_names", 5000))) {
-      var required = context.catalog().find(vc.value()).filter(r -> services.contains(r.service()));
+      var required = catalog.find(vc.value()).filter(r -> services.contains(r.service()));
       if (required.isEmpty()) {
         continue;
       }
@@ -106,7 +107,7 @@ public final class DeniedRequiredFqdnAnalyzer implements Analyzer {
       return List.of();
     }
     showEvidence(s, denied, found, evidence);
-    return List.of(finding(rule, context, inventory, found, evidence, acl));
+    return List.of(finding(rule, catalog, inventory, found, evidence, acl));
   }
 
   /** One line per name first, so every denied name has a line in the report, then more. */
@@ -130,7 +131,7 @@ public final class DeniedRequiredFqdnAnalyzer implements Analyzer {
 
   private static Finding finding(
       RuleRef rule,
-      AnalysisContext context,
+      EndpointCatalog catalog,
       EndpointInventory inventory,
       List<Denied> found,
       EvidenceList evidence,
@@ -149,7 +150,7 @@ public final class DeniedRequiredFqdnAnalyzer implements Analyzer {
         rule,
         Level.HIGH,
         NAME,
-        summary(context.catalog(), found, clients, evidence),
+        summary(catalog, found, clients, evidence),
         entities,
         evidence.shown(),
         evidence.total(),

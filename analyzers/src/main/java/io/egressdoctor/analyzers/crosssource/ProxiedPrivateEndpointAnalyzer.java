@@ -138,7 +138,7 @@ public final class ProxiedPrivateEndpointAnalyzer implements Analyzer {
     Run(AnalysisContext context, Parameters p) {
       this.context = context;
       this.s = new Searches(context.index(), context.scope());
-      this.catalog = context.catalog();
+      this.catalog = Catalogs.effective(context);
       this.inventory = new EndpointInventory(context.reference());
       this.sourceServers = p.networks("source_servers");
       this.proxyAddresses = p.networks("proxy_addresses");
@@ -270,27 +270,40 @@ public final class ProxiedPrivateEndpointAnalyzer implements Analyzer {
       if (served.isEmpty()) {
         return;
       }
-      EventQuery q = s.within(exists(Fields.CONFIG_PROXY_URL.name()));
-      for (IndexedEvent e : s.index().search(q, 50)) {
-        List<Object> bypass =
-            Boolean.FALSE.equals(e.event().get(Fields.CONFIG_PROXY_BYPASS_ENABLED.name()))
-                ? List.of()
-                : e.event().values(Fields.CONFIG_PROXY_BYPASS.name());
+      String url = Fields.CONFIG_PROXY_URL.name();
+      String bypassField = Fields.CONFIG_PROXY_BYPASS.name();
+      String enabledField = Fields.CONFIG_PROXY_BYPASS_ENABLED.name();
+      EventQuery settings = s.within(or(exists(url), exists(bypassField), exists(enabledField)));
+      // One file's settings arrive as separate events (https_proxy and no_proxy lines, or the
+      // keys of appliance.json), so they are gathered per file.
+      for (String file : s.index().distinct(Fields.LOG_FILE_PATH.name(), settings, 200)) {
+        EventQuery inFile = and(settings, term(Fields.LOG_FILE_PATH.name(), file));
+        boolean proxySet = s.count(and(inFile, exists(url))) > 0;
+        boolean switchable = s.count(and(inFile, exists(enabledField))) > 0;
+        if (!proxySet && !switchable) {
+          continue;
+        }
+        boolean disabled = s.count(and(inFile, term(enabledField, "false"))) > 0;
+        List<String> bypass = disabled ? List.of() : s.index().distinct(bypassField, inFile, 1000);
         List<String> missing = served.stream().filter(n -> !bypassed(bypass, n)).toList();
-        if (!missing.isEmpty()) {
-          String where =
-              e.event()
-                  .getString(Fields.HOST_NAME)
-                  .orElse(e.event().origin() == null ? "a host" : e.event().origin().display());
-          unbypassed.put(where, missing);
-          evidence.count(1);
-          evidence.show(e, "proxy set, and its bypass list leaves out " + Prose.list(missing));
+        if (missing.isEmpty()) {
+          continue;
+        }
+        List<ValueCount> hosts = s.index().top(Fields.HOST_NAME.name(), inFile, 1);
+        unbypassed.put(hosts.isEmpty() ? file : hosts.get(0).value(), missing);
+        evidence.count(s.count(inFile));
+        for (IndexedEvent e : s.index().search(inFile, 2)) {
+          evidence.show(
+              e,
+              disabled
+                  ? "the bypass list is switched off"
+                  : "proxy settings whose bypass list leaves out " + Prose.list(missing));
         }
       }
     }
 
     /** Whether the bypass list covers the name as written or in its privatelink form. */
-    private boolean bypassed(List<Object> bypass, String name) {
+    private boolean bypassed(List<String> bypass, String name) {
       String link = catalog.find(name).map(r -> r.privateLinkName(name)).orElse(name);
       return ProxyBypass.covers(bypass, name) || ProxyBypass.covers(bypass, link);
     }

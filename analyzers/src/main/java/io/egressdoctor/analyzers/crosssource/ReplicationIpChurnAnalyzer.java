@@ -2,6 +2,7 @@ package io.egressdoctor.analyzers.crosssource;
 
 import static io.egressdoctor.core.query.Queries.and;
 import static io.egressdoctor.core.query.Queries.exists;
+import static io.egressdoctor.core.query.Queries.not;
 import static io.egressdoctor.core.query.Queries.or;
 import static io.egressdoctor.core.query.Queries.term;
 import static io.egressdoctor.core.query.Queries.terms;
@@ -54,6 +55,8 @@ public final class ReplicationIpChurnAnalyzer implements Analyzer {
       List.of("aws-mgn", "aws-drs", "cloudendure");
   private static final String SERVER_IP = Fields.MGN_REPLICATION_SERVER_IP.name();
   private static final String DEST_IP = Fields.DESTINATION_IP.name();
+  private static final String LAUNCHED_IP =
+      "aws.cloudtrail.response_elements.instancesSet.items.privateIpAddress";
   private static final List<String> REFERENCES =
       List.of(
           "https://docs.aws.amazon.com/mgn/latest/ug/Network-Requirements.html",
@@ -91,6 +94,7 @@ public final class ReplicationIpChurnAnalyzer implements Analyzer {
     private final EventQuery agent;
     private final EventQuery network;
     private final EventQuery launches;
+    private List<String> launchedAddresses = List.of();
 
     Run(AnalysisContext context, Parameters p) {
       this.context = context;
@@ -117,13 +121,15 @@ public final class ReplicationIpChurnAnalyzer implements Analyzer {
                           "AWSServiceRoleForApplicationMigrationService",
                           "AWSServiceRoleForElasticDisasterRecovery")),
                   new EventQuery.Wildcard(Fields.CT_USER_IDENTITY_ARN.name(), "*CloudEndure*"),
-                  new EventQuery.Wildcard(Fields.CT_USER_IDENTITY_ARN.name(), "*cloudendure*")));
+                  new EventQuery.Wildcard(Fields.CT_USER_IDENTITY_ARN.name(), "*cloudendure*")),
+              // the service also launches conversion servers, whose addresses do not matter here
+              not(term(Fields.MGN_COMPONENT.name(), "conversion_server")));
     }
 
     private static List<String> defaultPorts(AnalysisContext context) {
       Set<String> ports = new TreeSet<>();
       REPLICATING_SERVICES.forEach(
-          svc -> context.catalog().replicationPorts(svc).forEach(port -> ports.add("" + port)));
+          svc -> Catalogs.effective(context).replicationPorts(svc).forEach(p -> ports.add("" + p)));
       return ports.isEmpty() ? List.of("1500") : List.copyOf(ports);
     }
 
@@ -136,6 +142,10 @@ public final class ReplicationIpChurnAnalyzer implements Analyzer {
         return List.of();
       }
       showLaunches(runs + terminations);
+      launchedAddresses =
+          s.index()
+              .distinct(
+                  LAUNCHED_IP, and(launches, term(Fields.EVENT_ACTION.name(), "RunInstances")), 20);
       Address newest = addresses.isEmpty() ? null : addresses.get(addresses.size() - 1);
       List<AllowlistEntry> pins = pins(addresses, newest);
       boolean newestAllowed = newest != null && allowed(newest.ip());
@@ -269,6 +279,7 @@ public final class ReplicationIpChurnAnalyzer implements Analyzer {
         text.append(text.isEmpty() ? "" : " ")
             .append("CloudTrail shows the service launching ")
             .append(Prose.count(runs, "replication server"))
+            .append(launchedAddresses.isEmpty() ? "" : " (" + Prose.list(launchedAddresses) + ")")
             .append(" and terminating ")
             .append(terminations)
             .append(", so each recreation brings a new address.");

@@ -2,6 +2,7 @@ package io.egressdoctor.analyzers.crosssource;
 
 import static io.egressdoctor.core.query.Queries.and;
 import static io.egressdoctor.core.query.Queries.exists;
+import static io.egressdoctor.core.query.Queries.not;
 import static io.egressdoctor.core.query.Queries.or;
 import static io.egressdoctor.core.query.Queries.term;
 import static io.egressdoctor.core.query.Queries.terms;
@@ -177,8 +178,17 @@ public final class VpnTunnelRedundancyAnalyzer implements Analyzer {
             or(
                 exists(Fields.VPN_TUNNEL_STATE.name()),
                 exists(Fields.VPN_IKE_PHASE1_STATE.name()),
-                exists(Fields.VPN_IKE_PHASE2_STATE.name())));
+                exists(Fields.VPN_IKE_PHASE2_STATE.name())),
+            // BGP sessions go up and down with their tunnel; counting them would double it.
+            not(term(Fields.NETWORK_PROTOCOL.name(), "bgp")));
     s.index().forEach(q, e -> record(t, e));
+    // Azure names its own public addresses in IKE lines, which carry no state.
+    t.azureGatewayIps.addAll(
+        s.index()
+            .distinct(
+                Fields.VPN_TUNNEL_OUTSIDE_IP.name(),
+                s.within(term(Fields.VPN_PROVIDER.name(), "azure")),
+                20));
     return t;
   }
 
@@ -190,9 +200,6 @@ public final class VpnTunnelRedundancyAnalyzer implements Analyzer {
             .or(() -> e.getString(Fields.VPN_GATEWAY_NAME))
             .orElse("unknown connection");
     String outside = e.getString(Fields.VPN_TUNNEL_OUTSIDE_IP).orElse(null);
-    if (provider.equals("azure") && outside != null) {
-      t.azureGatewayIps.add(outside);
-    }
     String remote = e.getString(Fields.VPN_TUNNEL_REMOTE_IP).orElse(null);
     // AWS names a tunnel by its outside IP; Azure's log names the peer, i.e. AWS's outside IP.
     String part = provider.equals("aws") ? outside : remote;

@@ -247,6 +247,53 @@ class ProxiedPrivateEndpointAnalyzerTest {
   }
 
   @Test
+  void settingsSpreadOverLinesOfOneFileAreReadTogether() throws IOException {
+    Map<String, Object> proxy = new LinkedHashMap<>();
+    proxy.put("config.proxy.url", "http://10.20.0.10:3128/");
+    proxy.put("config.proxy.variable", "https_proxy");
+    proxy.put("host.name", "src-web01");
+    Map<String, Object> noProxy = new LinkedHashMap<>();
+    noProxy.put("config.proxy.variable", "no_proxy");
+    noProxy.put("config.proxy.bypass", List.of("localhost", "169.254.169.254"));
+    noProxy.put("host.name", "src-web01");
+    EventIndex missing =
+        new TestIndex(dir)
+            .event(
+                "config.proxy_environment",
+                "src-web01/etc/environment",
+                "2024-05-01T07:00:00Z",
+                proxy)
+            .event(
+                "config.proxy_environment",
+                "src-web01/etc/environment",
+                "2024-05-01T07:00:00Z",
+                noProxy)
+            .commit();
+
+    Finding f = run(missing, endpoints(MGN_ENDPOINT), Map.of()).get(0);
+    assertThat(f.summary())
+        .contains(
+            "The proxy settings on src-web01 do not exclude mgn.ap-northeast-1.amazonaws.com");
+    assertThat(f.evidenceTotal()).isEqualTo(2);
+
+    noProxy.put("config.proxy.bypass", List.of("localhost", "mgn.ap-northeast-1.amazonaws.com"));
+    EventIndex covered =
+        new TestIndex(dir.resolve("b"))
+            .event(
+                "config.proxy_environment",
+                "src-web01/etc/environment",
+                "2024-05-01T07:00:00Z",
+                proxy)
+            .event(
+                "config.proxy_environment",
+                "src-web01/etc/environment",
+                "2024-05-01T07:00:00Z",
+                noProxy)
+            .commit();
+    assertThat(run(covered, endpoints(MGN_ENDPOINT), Map.of())).isEmpty();
+  }
+
+  @Test
   void unknownOrMalformedParametersAreRejected() throws IOException {
     EventIndex index = new TestIndex(dir).commit();
 

@@ -103,11 +103,16 @@ class ReplicationIpChurnAnalyzerTest {
         "aws.cloudtrail.user_identity.session_context.session_issuer.user_name",
         "AWSServiceRoleForApplicationMigrationService");
     launch.put("cloud.instance.id", List.of("i-0abc1234def567890"));
+    launch.put("aws.cloudtrail.response_elements.instancesSet.items.privateIpAddress", "10.0.1.77");
+    Map<String, Object> conversion = new LinkedHashMap<>(launch);
+    conversion.put("mgn.component", "conversion_server");
+    conversion.put("cloud.instance.id", List.of("i-0fff1234def567890"));
     EventIndex index =
         new TestIndex(dir)
             .event(
                 "mgn.agent", "agent.log.0", "2024-05-01T08:00:00Z", agent("198.51.100.20", "info"))
             .event("aws.cloudtrail", "ct.json", "2024-05-01T09:10:00Z", launch)
+            .event("aws.cloudtrail", "ct.json", "2024-05-01T09:11:00Z", conversion)
             .event(
                 "mgn.agent", "agent.log.0", "2024-05-01T09:20:00Z", agent("198.51.100.77", "error"))
             .commit();
@@ -133,7 +138,8 @@ class ReplicationIpChurnAnalyzerTest {
 
     assertThat(f.level()).isEqualTo(Level.HIGH);
     assertThat(f.entities().get("cloud.instance.id")).containsExactly("i-0abc1234def567890");
-    assertThat(f.summary()).contains("CloudTrail shows the service launching 1 replication server");
+    assertThat(f.summary())
+        .contains("CloudTrail shows the service launching 1 replication server (10.0.1.77)");
     assertThat(f.fix())
         .contains("```\n198.51.100.0/25\n```")
         .contains("select(.region==\"ap-northeast-1\" and .service==\"EC2\")")

@@ -167,6 +167,34 @@ class VpnTunnelRedundancyAnalyzerTest {
   }
 
   @Test
+  void azureOnlyLogsCountTunnelsByPeerAndIgnoreBgpSessions() throws IOException {
+    Map<String, Object> bgp = azure("198.51.100.1", "GatewayTenantWorker_IN_0", "down");
+    bgp.put("network.protocol", "bgp");
+    bgp.put("vpn.tunnel.remote_ip", "169.254.21.1");
+    EventIndex index =
+        new TestIndex(dir)
+            .event(
+                "azure.vpn",
+                "azure.json",
+                "2024-05-01T08:00:00Z",
+                azure("198.51.100.1", "GatewayTenantWorker_IN_0", "up"))
+            .event(
+                "azure.vpn",
+                "azure.json",
+                "2024-05-01T08:00:01Z",
+                withRemote(azure("198.51.100.1", "GatewayTenantWorker_IN_0", "up"), "203.0.113.11"))
+            .event("azure.vpn", "azure.json", "2024-05-01T08:30:00Z", bgp)
+            .commit();
+
+    assertThat(run(index, Map.of())).isEmpty();
+  }
+
+  private static Map<String, Object> withRemote(Map<String, Object> fields, String remote) {
+    fields.put("vpn.tunnel.remote_ip", remote);
+    return fields;
+  }
+
+  @Test
   void noTunnelLogsNoFinding() throws IOException {
     EventIndex index =
         new TestIndex(dir)

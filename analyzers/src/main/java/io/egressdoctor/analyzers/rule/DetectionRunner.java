@@ -111,7 +111,7 @@ public final class DetectionRunner {
         .sorted(
             java.util.Comparator.comparingLong(
                 (IndexedEvent e) -> e.event().timestamp().orElse(Long.MAX_VALUE)))
-        .forEach(e -> out.add(Evidence.of(e, "")));
+        .forEach(e -> out.add(FindingComposer.evidence(e, "")));
     return out;
   }
 

@@ -182,6 +182,22 @@ public final class FindingComposer {
     return c == '.' || c == '!' || c == '?';
   }
 
+  /** An event as evidence; an event without origin (made in code) shows no file. */
+  public static Evidence evidence(io.egressdoctor.core.index.IndexedEvent e, String note) {
+    if (e.event().origin() != null) {
+      return Evidence.of(e, note);
+    }
+    var ts = e.event().timestamp();
+    return new Evidence(
+        e.id(),
+        "",
+        0,
+        e.event().original(),
+        ts.isPresent() ? Instant.ofEpochMilli(ts.getAsLong()) : null,
+        e.event().dataset(),
+        note);
+  }
+
   /** Entities in a stable order with each list capped. */
   static Map<String, List<String>> capped(Map<String, List<String>> entities) {
     Map<String, List<String>> out = new LinkedHashMap<>();

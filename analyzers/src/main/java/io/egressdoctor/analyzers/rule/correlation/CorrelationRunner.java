@@ -231,7 +231,7 @@ public final class CorrelationRunner {
         if (i < f.ids().size() && evidence.size() < FindingComposer.EVIDENCE_CAP) {
           Optional<IndexedEvent> e = index.get(f.ids().get(i));
           if (e.isPresent()) {
-            evidence.add(Evidence.of(e.get(), note(c, f)));
+            evidence.add(FindingComposer.evidence(e.get(), note(c, f)));
           }
         }
       }

@@ -20,7 +20,8 @@ import picocli.CommandLine.Spec;
       IngestCommand.class,
       SearchCommand.class,
       FormatsCommand.class,
-      ReferenceCommand.class
+      ReferenceCommand.class,
+      RulesCommand.class
     })
 public final class EgressDoctorCommand implements Callable<Integer> {
 

@@ -215,7 +215,8 @@ public final class IngestPipeline {
     int total = 0;
     try {
       while (total < max) {
-        int n = in.read(buf, total, max - total);
+        // Small reads: a read that meets the cut of a truncated gzip loses what it had read.
+        int n = in.read(buf, total, Math.min(8192, max - total));
         if (n < 0) {
           break;
         }

@@ -21,7 +21,8 @@ import picocli.CommandLine.Spec;
       SearchCommand.class,
       FormatsCommand.class,
       ReferenceCommand.class,
-      RulesCommand.class
+      RulesCommand.class,
+      CloudTrailCommand.class
     })
 public final class EgressDoctorCommand implements Callable<Integer> {
 

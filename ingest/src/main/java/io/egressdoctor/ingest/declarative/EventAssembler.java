@@ -22,7 +22,7 @@ final class EventAssembler {
       Pattern.compile("(?<![\\w.])(?:\\d{1,3}\\.){3}\\d{1,3}(?![\\w.]*\\w)");
   private static final Pattern HOST_PORT =
       Pattern.compile(
-          "(?i)(?<![\\w.@/-])((?:\\d{1,3}\\.){3}\\d{1,3}|(?:[a-z0-9_-]+\\.)+[a-z][a-z0-9-]*):(\\d{1,5})(?![\\w.])");
+          "(?i)(?<![\\w.@/-])((?:\\d{1,3}\\.){3}\\d{1,3}|(?:[a-z0-9_-]+\\.)+[a-z][a-z0-9-]*):(\\d{1,5})(?!\\w|\\.\\d)");
 
   /** The result: an event, or why the line was rejected. */
   record Result(Event.Builder builder, String problem) {}

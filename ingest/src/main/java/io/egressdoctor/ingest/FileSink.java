@@ -159,10 +159,11 @@ final class FileSink implements EventSink {
   }
 
   private static Long min(Long a, Long b) {
-    return a == null ? b : b == null ? a : Math.min(a, b);
+    // Boxed on purpose: a mixed Long/long conditional would unbox a null and throw.
+    return a == null ? b : b == null ? a : Long.valueOf(Math.min(a, b));
   }
 
   private static Long max(Long a, Long b) {
-    return a == null ? b : b == null ? a : Math.max(a, b);
+    return a == null ? b : b == null ? a : Long.valueOf(Math.max(a, b));
   }
 }

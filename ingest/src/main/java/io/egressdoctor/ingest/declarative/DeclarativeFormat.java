@@ -91,6 +91,9 @@ public final class DeclarativeFormat implements LogFormat {
     if (nameMatch && share < 0.5) {
       score = Math.min(score, 45);
     }
+    if (!nameMatch && !spec.fileNames().isEmpty()) {
+      score = Math.min(score, spec.maxScoreWithoutName());
+    }
     return Math.min(score, spec.maxScore());
   }
 

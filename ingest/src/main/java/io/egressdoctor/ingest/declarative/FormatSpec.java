@@ -15,6 +15,8 @@ import java.util.regex.Pattern;
  * @param fileNames regexes on the file name (no folders, no {@code .gz}) that suggest this format
  * @param fileNameRegex named groups taken from the file name, e.g. a VPN id, or null
  * @param maxScore the highest sniff score this format claims (a fallback claims little)
+ * @param maxScoreWithoutName the highest score when the file name matches none of {@code
+ *     fileNames}, for formats whose lines alone are not distinctive
  * @param patterns how one event's first line is matched, tried in order
  * @param skip lines ignored silently (headers, comments, unrelated variables), or null
  * @param multiline how lines continue an event, or null for one line per event
@@ -34,6 +36,7 @@ record FormatSpec(
     List<Pattern> fileNames,
     Pattern fileNameRegex,
     int maxScore,
+    int maxScoreWithoutName,
     List<LinePattern> patterns,
     Pattern skip,
     Multiline multiline,

@@ -47,6 +47,7 @@ final class FormatSpecLoader {
     }
     Pattern fileNameRegex = r.regex("file_name");
     int maxScore = r.integer("max_score", 100, 1, 100);
+    int maxScoreWithoutName = r.integer("max_score_without_name", 100, 1, 100);
     List<LinePattern> patterns = patterns(r);
     Pattern skip = r.regex("skip");
     Multiline multiline = multiline(r);
@@ -75,6 +76,7 @@ final class FormatSpecLoader {
         fileNames,
         fileNameRegex,
         maxScore,
+        maxScoreWithoutName,
         patterns,
         skip,
         multiline,

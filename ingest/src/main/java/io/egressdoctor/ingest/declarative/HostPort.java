@@ -14,7 +14,10 @@ public record HostPort(String host, long port) {
 
   private static final Pattern HOST_NAME =
       Pattern.compile(
-          "(?i)(?=.{1,253}$)(?:[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9])?\\.)+[a-z][a-z0-9-]{0,62}");
+          "(?i)(?=.{1,253}$)(?:[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9])?\\.)+[a-z][a-z0-9-]{1,62}");
+  private static final Pattern FILE_NAME =
+      Pattern.compile(
+          "(?i).*\\.(?:java|py|pyc|c|cc|cpp|h|cs|js|ts|go|rb|kt|scala|ps1|psm1|dll|exe|so|log|txt|json|xml|conf|ini|yaml|yml)");
 
   /** The host and port of an authority, or null if it is not one. */
   public static HostPort parse(String authority) {
@@ -53,7 +56,8 @@ public record HostPort(String host, long port) {
 
   /** Whether the text looks like a DNS name with at least one dot and a letter-led last label. */
   public static boolean isHostName(String s) {
-    return HOST_NAME.matcher(s).matches();
+    // Source and log file names (Socket.java:607, _ssl.c:1129) look like host:port pairs.
+    return HOST_NAME.matcher(s).matches() && !FILE_NAME.matcher(s).matches();
   }
 
   private static long port(String s) {

@@ -100,14 +100,14 @@ final class FormatSpecLoader {
         throw p.error(p.line(), "a pattern needs exactly one of 'regex', 'json' or 'csv'");
       }
       if (p.has("regex")) {
-        out.add(new RegexPattern(name, p.lineOf("regex"), p.regex("regex"), set));
+        out.add(new RegexPattern(name, p.line(), p.regex("regex"), set));
       } else if (p.has("json")) {
         SpecReader j = p.child("json");
         Pattern prefix = j.regex("prefix");
         String cutAt = j.string("cut_at", null);
         List<String> require = j.strings("require");
         j.finish("'json'");
-        out.add(new JsonPattern(name, p.lineOf("json"), prefix, cutAt, require, set));
+        out.add(new JsonPattern(name, p.line(), prefix, cutAt, require, set));
       } else {
         SpecReader c = p.child("csv");
         List<String> header = c.strings("header");
@@ -116,7 +116,7 @@ final class FormatSpecLoader {
         if (header.isEmpty() || delimiter.length() != 1) {
           throw c.error(c.line(), "'csv' needs 'header' columns and a one-character delimiter");
         }
-        out.add(new CsvPattern(name, p.lineOf("csv"), header, delimiter.charAt(0), set));
+        out.add(new CsvPattern(name, p.line(), header, delimiter.charAt(0), set));
       }
       p.finish("a pattern");
     }

@@ -47,7 +47,7 @@ final class SampleChecker {
       compare(spec, s, label, events.get(0));
     }
     for (LinePattern p : spec.patterns()) {
-      if (!hits.containsKey(p.name()) && !(p instanceof FormatSpec.CsvPattern)) {
+      if (!hits.containsKey(p.name())) {
         throw new FormatSpecException(
             spec.file(), p.line(), "pattern '" + p.name() + "' matches none of the samples");
       }

@@ -1,7 +1,6 @@
 package io.egressdoctor.shell;
 
 import io.egressdoctor.core.index.lucene.LuceneEventIndex;
-import io.egressdoctor.ingest.FormatRegistry;
 import io.egressdoctor.ingest.IngestOptions;
 import io.egressdoctor.ingest.IngestPipeline;
 import io.egressdoctor.ingest.IngestProgress;
@@ -45,6 +44,13 @@ public final class IngestCommand implements Callable<Integer> {
   String format;
 
   @Option(
+      names = {"--formats", "--format-file"},
+      paramLabel = "PATH",
+      description =
+          "Also use this format file, or every format file of this folder (see docs/formats.md).")
+  List<Path> formatPaths = new java.util.ArrayList<>();
+
+  @Option(
       names = "--timezone",
       paramLabel = "ZONE",
       description =
@@ -72,7 +78,7 @@ public final class IngestCommand implements Callable<Integer> {
     IngestSummary summary;
     try (LuceneEventIndex idx = LuceneEventIndex.open(folder)) {
       summary =
-          new IngestPipeline(idx, FormatRegistry.builtIn(), options, progress.orNone())
+          new IngestPipeline(idx, FormatsCommand.registry(formatPaths), options, progress.orNone())
               .ingest(paths);
     } finally {
       progress.clear();

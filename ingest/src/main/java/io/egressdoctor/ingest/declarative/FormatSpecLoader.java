@@ -31,10 +31,31 @@ final class FormatSpecLoader {
   private static final Set<String> SPECIAL_TIME_FORMATS =
       Set.of("iso", "epoch", "epoch_seconds", "epoch_millis");
 
+  private static final List<String> TOP_KEYS =
+      List.of(
+          "name",
+          "dataset",
+          "description",
+          "files",
+          "file_name",
+          "max_score",
+          "max_score_without_name",
+          "patterns",
+          "skip",
+          "multiline",
+          "timestamp",
+          "fields",
+          "set",
+          "values",
+          "derive",
+          "extract",
+          "samples");
+
   private FormatSpecLoader() {}
 
   static FormatSpec load(String file, String text) throws FormatSpecException {
     SpecReader r = SpecReader.of(file, SpecNodeReader.read(file, text), "a format file");
+    r.allowOnly(TOP_KEYS, "the format");
     String name = r.requiredString("name");
     if (!NAME.matcher(name).matches()) {
       throw r.error(r.lineOf("name"), "name '" + name + "' must be lowercase letters, digits, -_.");

@@ -178,6 +178,17 @@ final class SpecReader {
     return new FormatSpecException(file, line, problem);
   }
 
+  /** Rejects, before anything else is read, a key outside the allowed set (a typo, usually). */
+  void allowOnly(java.util.Collection<String> allowed, String where) throws FormatSpecException {
+    for (String key : node.entries().keySet()) {
+      if (!allowed.contains(key)) {
+        throw error(
+            node.keyLines().get(key),
+            "unknown key '" + key + "' in " + where + " (allowed: " + new TreeSet<>(allowed) + ")");
+      }
+    }
+  }
+
   /** Rejects any key that was not read. */
   void finish(String where) throws FormatSpecException {
     for (String key : node.entries().keySet()) {

@@ -2,7 +2,6 @@ package io.egressdoctor.shell;
 
 import io.egressdoctor.core.index.lucene.LuceneEventIndex;
 import io.egressdoctor.core.reference.ReferenceData;
-import io.egressdoctor.ingest.FormatRegistry;
 import io.egressdoctor.ingest.IngestOptions;
 import io.egressdoctor.ingest.IngestPipeline;
 import io.egressdoctor.ingest.IngestProgress;
@@ -49,6 +48,13 @@ public final class IngestCommand implements Callable<Integer> {
   String format;
 
   @Option(
+      names = {"--formats", "--format-file"},
+      paramLabel = "PATH",
+      description =
+          "Also use this format file, or every format file of this folder (see docs/formats.md).")
+  List<Path> formatPaths = new java.util.ArrayList<>();
+
+  @Option(
       names = "--timezone",
       paramLabel = "ZONE",
       description =
@@ -81,7 +87,7 @@ public final class IngestCommand implements Callable<Integer> {
       summary =
           new IngestPipeline(
                   idx,
-                  FormatRegistry.builtIn(),
+                  FormatsCommand.registry(formatPaths),
                   options.withEnricher(ReferenceOptions.enricher(referenceData)),
                   progress.orNone())
               .ingest(paths);

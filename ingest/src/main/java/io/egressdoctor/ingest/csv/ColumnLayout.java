@@ -4,7 +4,6 @@ import io.egressdoctor.core.field.FieldDefinition;
 import io.egressdoctor.core.field.Fields;
 import io.egressdoctor.ingest.csv.ProxyExportMapping.Role;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -100,16 +99,5 @@ final class ColumnLayout {
       out.setLength(out.length() - 1);
     }
     return out.toString();
-  }
-
-  /** For messages: role to column. */
-  Map<Role, Integer> roles() {
-    Map<Role, Integer> m = new EnumMap<>(Role.class);
-    for (Role r : Role.values()) {
-      if (column(r) >= 0) {
-        m.put(r, column(r));
-      }
-    }
-    return m;
   }
 }

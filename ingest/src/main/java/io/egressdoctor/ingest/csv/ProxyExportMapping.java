@@ -213,19 +213,36 @@ public record ProxyExportMapping(
    * @throws IllegalArgumentException with {@code source:line} for a bad mapping
    */
   public static ProxyExportMapping read(String source, InputStream in) throws IOException {
+    String text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
     ProxyExportMapping m;
     try {
-      m = YAML.readValue(in, ProxyExportMapping.class);
+      m = YAML.readValue(text, ProxyExportMapping.class);
     } catch (JsonProcessingException e) {
-      JsonLocation at = e.getLocation();
-      String where = at == null ? source : source + ":" + at.getLineNr();
-      throw new IllegalArgumentException(where + ": " + e.getOriginalMessage(), e);
+      throw new IllegalArgumentException(
+          source + ":" + line(e, text) + ": " + e.getOriginalMessage(), e);
     }
     if (m == null) {
       throw new IllegalArgumentException(source + ": empty mapping");
     }
     m.validate(source);
     return m;
+  }
+
+  /** The line of the offending key; Jackson's own location is often the line after it. */
+  private static int line(JsonProcessingException e, String text) {
+    if (e instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException u) {
+      String[] lines = text.split("\r?\n", -1);
+      java.util.regex.Pattern key =
+          java.util.regex.Pattern.compile(
+              "^\\s*-?\\s*" + java.util.regex.Pattern.quote(u.getPropertyName()) + "\\s*:.*");
+      for (int i = 0; i < lines.length; i++) {
+        if (key.matcher(lines[i]).matches()) {
+          return i + 1;
+        }
+      }
+    }
+    JsonLocation at = e.getLocation();
+    return at == null ? 0 : at.getLineNr();
   }
 
   /** The zone given as {@code input} means the ingest's {@code --timezone}. */

@@ -35,6 +35,8 @@ public final class IngestCommand implements Callable<Integer> {
 
   @Mixin IndexOptions index;
 
+  @Mixin ProxyFormatOptions proxyFormats;
+
   @Parameters(arity = "1..*", paramLabel = "PATH", description = "Log files or folders.")
   List<Path> paths;
 
@@ -72,7 +74,8 @@ public final class IngestCommand implements Callable<Integer> {
     IngestSummary summary;
     try (LuceneEventIndex idx = LuceneEventIndex.open(folder)) {
       summary =
-          new IngestPipeline(idx, FormatRegistry.builtIn(), options, progress.orNone())
+          new IngestPipeline(
+                  idx, FormatRegistry.withExtra(proxyFormats.formats()), options, progress.orNone())
               .ingest(paths);
     } finally {
       progress.clear();

@@ -146,6 +146,10 @@ final class FileSink implements EventSink {
   }
 
   FileResult result(FileResult.Status status, String problem) {
+    if (status == FileResult.Status.RESUMED && added == 0 && problem == null) {
+      // A compressed or rotated copy of a file read before: its size differs, its lines do not.
+      status = FileResult.Status.ALREADY_INGESTED;
+    }
     return new FileResult(
         path,
         format.name(),

@@ -78,6 +78,9 @@ public final class IngestPipeline {
       Head head = readHead(file);
       Optional<SourceRecord> previous = writer.source(head.fingerprint());
       long size = file.size();
+      if (previous.isEmpty()) {
+        forgetSmallerSelf(file, size, writer);
+      }
       Optional<LogFormat> format = chooseFormat(file, head.sample());
       if (previous.isPresent()
           && previous.get().complete()
@@ -122,6 +125,22 @@ public final class IngestPipeline {
       committer.abandonCurrent();
       return new FileResult(
           path, "-", FileResult.Status.FAILED, 0, 0, List.of(), null, null, describe(e));
+    }
+  }
+
+  /**
+   * A file under the fingerprint size that grew has a new identity. Its earlier events are dropped
+   * and the (small) file is read again whole, so growth never duplicates events.
+   */
+  private static void forgetSmallerSelf(InputFile file, long size, EventWriter writer)
+      throws IOException {
+    for (SourceRecord old : writer.sources()) {
+      if (old.path().equals(file.displayPath())
+          && old.size() < size
+          && old.size() < InputFiles.FINGERPRINT_BYTES
+          && InputFiles.fingerprint(file, old.size()).equals(old.sourceId())) {
+        writer.forget(old.sourceId());
+      }
     }
   }
 

@@ -72,7 +72,10 @@ public final class SquidFields {
   /** The result and status ({@code %Ss} and {@code %>Hs}). */
   public static void result(Event.Builder b, String resultCode, long status) {
     b.set(Fields.SQUID_RESULT_CODE, resultCode);
-    b.set(Fields.HTTP_RESPONSE_STATUS_CODE, status);
+    // Squid writes 000 when no response was sent; that is not an HTTP status.
+    if (status > 0) {
+      b.set(Fields.HTTP_RESPONSE_STATUS_CODE, status);
+    }
     boolean denied = resultCode.contains("DENIED");
     if (denied) {
       b.add(Fields.EVENT_TYPE, "denied");

@@ -2,6 +2,7 @@ package io.egressdoctor.ingest.squid;
 
 import io.egressdoctor.core.event.Event;
 import io.egressdoctor.core.field.Fields;
+import io.egressdoctor.core.net.IpAddresses;
 import io.egressdoctor.ingest.EventSink;
 import io.egressdoctor.ingest.Line;
 import io.egressdoctor.ingest.LineLogParser;
@@ -24,6 +25,8 @@ public final class SquidNativeAccessLogParser extends LineLogParser {
   static final String FORMAT = "squid";
   static final String TRAILING = "squid.extra.trailing";
   private static final int FIELDS = 10;
+  private static final java.util.regex.Pattern DOTTED_NUMBERS =
+      java.util.regex.Pattern.compile("[0-9.]+");
 
   /** A parser for one input. */
   public SquidNativeAccessLogParser(ParseContext context) {
@@ -91,6 +94,10 @@ public final class SquidNativeAccessLogParser extends LineLogParser {
     long bytes = number(f[4]);
     if (bytes < 0) {
       return "bad byte count '" + cut(f[4]) + "'";
+    }
+    if (DOTTED_NUMBERS.matcher(f[2]).matches() && !IpAddresses.isLiteral(f[2])) {
+      // With log_fqdn the client may be a host name, but all-digit dotted text is a broken IP.
+      return "bad client address '" + cut(f[2]) + "'";
     }
     int hierSlash = f[8].indexOf('/');
     if (hierSlash <= 0) {

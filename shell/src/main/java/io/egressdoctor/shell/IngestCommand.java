@@ -38,6 +38,8 @@ public final class IngestCommand implements Callable<Integer> {
 
   @Mixin ReferenceOptions reference;
 
+  @Mixin ProxyFormatOptions proxyFormats;
+
   @Parameters(arity = "1..*", paramLabel = "PATH", description = "Log files or folders.")
   List<Path> paths;
 
@@ -87,7 +89,7 @@ public final class IngestCommand implements Callable<Integer> {
       summary =
           new IngestPipeline(
                   idx,
-                  FormatsCommand.registry(formatPaths),
+                  FormatsCommand.registry(formatPaths, proxyFormats.formats()),
                   options.withEnricher(ReferenceOptions.enricher(referenceData)),
                   progress.orNone())
               .ingest(paths);

@@ -16,12 +16,14 @@ import io.egressdoctor.ingest.ParseContext;
  * <p>Fields are split on runs of spaces (the elapsed time is right-aligned). It reads every Squid
  * version's quirks: {@code TAG_NONE}, {@code NONE}, {@code NONE_NONE}, {@code -} as the method,
  * {@code error:} pseudo-URLs, the {@code _ABORTED} and {@code _TIMEDOUT} suffixes, Squid 2's
- * hierarchy codes without {@code HIER_}, IPv6 clients, and tokens after the content type.
+ * hierarchy codes without {@code HIER_}, IPv6 clients, {@code log_mime_hdrs} header brackets, and
+ * other tokens after the content type (kept as {@code squid.extra.trailing}).
  */
 public final class SquidNativeAccessLogParser extends LineLogParser {
 
   static final String DATASET = "squid.access";
   static final String FORMAT = "squid";
+  static final String TRAILING = "squid.extra.trailing";
   private static final int FIELDS = 10;
   private static final java.util.regex.Pattern DOTTED_NUMBERS =
       java.util.regex.Pattern.compile("[0-9.]+");
@@ -113,8 +115,8 @@ public final class SquidNativeAccessLogParser extends LineLogParser {
     SquidFields.hierarchy(b, f[8].substring(0, hierSlash), f[8].substring(hierSlash + 1));
     SquidFields.mimeType(b, f[9]);
     String rest = text.substring(restStart).strip();
-    if (!rest.isEmpty()) {
-      b.set("squid.extra.trailing", rest);
+    if (!rest.isEmpty() && !SquidMimeHeaders.apply(b, rest)) {
+      b.set(TRAILING, rest);
     }
     return null;
   }

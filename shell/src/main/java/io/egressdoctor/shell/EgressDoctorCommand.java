@@ -16,7 +16,13 @@ import picocli.CommandLine.Spec;
           + " agent and VPN logs."
     },
     footer = {"", ExitCodes.HELP},
-    subcommands = {IngestCommand.class, SearchCommand.class, FormatsCommand.class})
+    subcommands = {
+      IngestCommand.class,
+      SearchCommand.class,
+      FormatsCommand.class,
+      ReportCommand.class,
+      CollectCommand.class
+    })
 public final class EgressDoctorCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;

@@ -71,23 +71,29 @@ public final class BundleExtractor implements Closeable {
   public List<Path> expand(List<Path> paths) throws IOException {
     List<Path> out = new ArrayList<>();
     for (Path p : paths) {
-      out.add(isBundle(p) ? extract(p, p.toString(), 0) : p);
+      out.add(
+          isBundle(p)
+              ? extract(p, p.toString(), 0, workRoot.resolve(Integer.toString(++counter)))
+              : p);
     }
     return out;
   }
 
   /** The name to show for a file: {@code bundle.zip!entry} for unpacked files, else unchanged. */
   public String display(String path) {
-    for (var e : displayPrefixes.entrySet()) {
-      if (path.startsWith(e.getKey())) {
-        return e.getValue() + "!" + path.substring(e.getKey().length()).replace('\\', '/');
+    String best = null;
+    for (String prefix : displayPrefixes.keySet()) {
+      if (path.startsWith(prefix) && (best == null || prefix.length() > best.length())) {
+        best = prefix;
       }
     }
-    return path;
+    if (best == null) {
+      return path;
+    }
+    return displayPrefixes.get(best) + "!" + path.substring(best.length()).replace('\\', '/');
   }
 
-  private Path extract(Path archive, String shownAs, int depth) throws IOException {
-    Path dest = workRoot.resolve(Integer.toString(++counter));
+  private Path extract(Path archive, String shownAs, int depth, Path dest) throws IOException {
     Files.createDirectories(dest);
     displayPrefixes.put(dest + java.io.File.separator, shownAs);
     String name = archive.getFileName().toString().toLowerCase(Locale.ROOT);
@@ -105,7 +111,9 @@ public final class BundleExtractor implements Closeable {
       }
       for (Path inner : nested) {
         String innerShown = display(inner.toString());
-        extract(inner, innerShown, depth + 1);
+        // Unpacked beside itself, inside this bundle's folder, so the caller's walk finds it.
+        Path innerDest = inner.resolveSibling(inner.getFileName() + ".unpacked");
+        extract(inner, innerShown, depth + 1, innerDest);
         Files.delete(inner);
       }
     }

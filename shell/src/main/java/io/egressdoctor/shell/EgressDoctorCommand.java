@@ -22,7 +22,9 @@ import picocli.CommandLine.Spec;
       FormatsCommand.class,
       ReferenceCommand.class,
       RulesCommand.class,
-      CloudTrailCommand.class
+      CloudTrailCommand.class,
+      ReportCommand.class,
+      CollectCommand.class
     })
 public final class EgressDoctorCommand implements Callable<Integer> {
 

@@ -61,13 +61,13 @@ class RulesCommandTest {
 
   @Test
   void testFailsForARuleWithoutFixtures(@TempDir Path dir) throws IOException {
-    Path rule =
-        Path.of(
-            getClass()
-                .getClassLoader()
-                .getResource("io/egressdoctor/rules/pack/proxy/proxy-auth-unsupported.yml")
-                .getPath());
-    Files.copy(rule, dir.resolve("proxy-auth-unsupported.yml"));
+    // Read as a stream: in a reactor build the pack is inside the rules jar.
+    try (var in =
+        getClass()
+            .getClassLoader()
+            .getResourceAsStream("io/egressdoctor/rules/pack/proxy/proxy-auth-unsupported.yml")) {
+      Files.copy(in, dir.resolve("proxy-auth-unsupported.yml"));
+    }
     assertThat(run("rules", "test", dir.toString())).isEqualTo(ExitCodes.FINDINGS);
     assertThat(out.toString())
         .contains("FAIL  proxy-auth-unsupported positive: no positive fixtures");

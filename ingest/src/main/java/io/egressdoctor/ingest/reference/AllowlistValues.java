@@ -28,11 +28,27 @@ final class AllowlistValues {
           source.name(),
           line);
     }
-    if (DOMAIN.matcher(value).matches() && value.indexOf('.', 1) > 0) {
+    if (isDomain(value)) {
       String domain = value.endsWith(".") ? value.substring(0, value.length() - 1) : value;
       return new AllowlistEntry(AllowlistEntry.Kind.DOMAIN, domain, source.name(), line);
     }
     throw source.fail(line, "not a CIDR, address or domain: '" + raw.strip() + "'");
+  }
+
+  /** Whether a value is one an allowlist holds: an address, a CIDR or a domain. */
+  static boolean looksLikeEntry(String raw) {
+    String value = hostOf(raw.strip());
+    return Cidr.parse(value).isPresent() || isDomain(value);
+  }
+
+  /** A dotted name whose last label has a letter, so that {@code 10.0.0} or a time is not one. */
+  private static boolean isDomain(String value) {
+    if (!DOMAIN.matcher(value).matches() || value.indexOf('.', 1) < 0) {
+      return false;
+    }
+    String bare = value.endsWith(".") ? value.substring(0, value.length() - 1) : value;
+    String last = bare.substring(bare.lastIndexOf('.') + 1);
+    return last.chars().anyMatch(Character::isLetter);
   }
 
   private static String hostOf(String value) {

@@ -117,6 +117,11 @@ final class AzureEndpointInventoryParser {
   }
 
   private static InetAddress address(String text, ReferenceSource source, long line) {
+    if (text.startsWith("System.") || text.startsWith("Microsoft.")) {
+      // ConvertTo-Json writes objects deeper than -Depth (default 2) as their type name.
+      throw source.fail(
+          line, "'" + text + "' instead of an address: export with 'ConvertTo-Json -Depth 10'");
+    }
     return IpAddresses.parse(text)
         .orElseThrow(() -> source.fail(line, "not an IP address: '" + text + "'"));
   }

@@ -32,19 +32,7 @@ public final class ReferenceLoader {
    */
   public static ReferenceData load(List<Path> files) {
     ReferenceCollector out = new ReferenceCollector();
-    Set<Path> included = new HashSet<>();
-    // A Squid configuration reads the lists it names itself; they are not loaded a second time.
-    for (Path file : files) {
-      if (kindOf(file).orElse(null) == ReferenceKind.SQUID_CONFIG) {
-        SquidAclParser.includedFiles(file).forEach(p -> included.add(real(p)));
-      }
-    }
-    Set<Path> seen = new HashSet<>();
-    for (Path file : files) {
-      Path key = real(file);
-      if (included.contains(key) || !seen.add(key)) {
-        continue;
-      }
+    for (Path file : withoutIncluded(files)) {
       ReferenceKind kind =
           kindOf(file)
               .orElseThrow(
@@ -56,6 +44,28 @@ public final class ReferenceLoader {
       loadOne(ReferenceSource.of(file), kind, out);
     }
     return out.build();
+  }
+
+  /**
+   * The files without repeats and without the lists a Squid configuration among them names: the
+   * configuration reads those itself.
+   */
+  public static List<Path> withoutIncluded(List<Path> files) {
+    Set<Path> included = new HashSet<>();
+    for (Path file : files) {
+      if (kindOf(file).orElse(null) == ReferenceKind.SQUID_CONFIG) {
+        SquidAclParser.includedFiles(file).forEach(p -> included.add(real(p)));
+      }
+    }
+    Set<Path> seen = new HashSet<>();
+    List<Path> out = new ArrayList<>();
+    for (Path file : files) {
+      Path key = real(file);
+      if (!included.contains(key) && seen.add(key)) {
+        out.add(file);
+      }
+    }
+    return out;
   }
 
   /** Whether the file is reference data, by its name or the shape of its first lines. */

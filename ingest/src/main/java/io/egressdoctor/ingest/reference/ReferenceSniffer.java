@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -26,6 +27,8 @@ final class ReferenceSniffer {
   private static final Pattern ALLOWLIST_NAME =
       Pattern.compile(
           ".*(allow[-_ ]?list|white[-_ ]?list|allowed[-_ ]?(sites|domains|hosts|urls|dst|destinations)).*");
+  private static final Set<String> ALLOWLIST_EXTENSIONS =
+      Set.of("txt", "list", "lst", "acl", "conf", "cfg", "csv");
   private static final Pattern SQUID_ACL =
       Pattern.compile("(?m)^\\s*acl\\s+\\S+\\s+(dst|dstdomain)\\s+\\S");
   private static final Pattern ZONE_DIRECTIVE =
@@ -73,7 +76,7 @@ final class ReferenceSniffer {
     if (name.endsWith(".zone") || ZONE_DIRECTIVE.matcher(text).find()) {
       return Optional.of(ReferenceKind.DNS_ZONE_FILE);
     }
-    if (ALLOWLIST_NAME.matcher(name).matches()) {
+    if (isAllowlistName(name) && firstEntryIsAllowlistValue(text)) {
       return Optional.of(ReferenceKind.ALLOWLIST_TEXT);
     }
     if (looksLikeHosts(text)) {
@@ -121,9 +124,33 @@ final class ReferenceSniffer {
     if (byHeader.isPresent()) {
       return byHeader;
     }
-    return ALLOWLIST_NAME.matcher(name).matches()
-        ? Optional.of(ReferenceKind.ALLOWLIST_CSV)
-        : Optional.empty();
+    return isAllowlistName(name) ? Optional.of(ReferenceKind.ALLOWLIST_CSV) : Optional.empty();
+  }
+
+  /**
+   * Whether the name says allowlist: a whitelist proxy's own logs ({@code whitelist-access.log})
+   * are logs, so names with {@code log} or {@code access} and unusual extensions do not count.
+   */
+  private static boolean isAllowlistName(String name) {
+    if (!ALLOWLIST_NAME.matcher(name).matches()
+        || name.contains("log")
+        || name.contains("access")) {
+      return false;
+    }
+    int dot = name.lastIndexOf('.');
+    return dot < 0 || ALLOWLIST_EXTENSIONS.contains(name.substring(dot + 1));
+  }
+
+  /** Whether the first value of a text allowlist is a CIDR, address or domain. */
+  private static boolean firstEntryIsAllowlistValue(String text) {
+    for (String line : text.split("\r?\n")) {
+      int hash = line.indexOf('#');
+      String content = (hash >= 0 ? line.substring(0, hash) : line).strip();
+      if (!content.isEmpty()) {
+        return AllowlistValues.looksLikeEntry(content.split("[\\s,;]+")[0]);
+      }
+    }
+    return true;
   }
 
   /** Whether every line (and at least one) is {@code address name...}, as in a hosts file. */

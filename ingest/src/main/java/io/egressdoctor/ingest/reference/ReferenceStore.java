@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -103,6 +104,12 @@ public final class ReferenceStore {
           entry.resolve(SOURCE),
           name + "\n" + file.toAbsolutePath() + "\n",
           StandardCharsets.UTF_8);
+      Files.writeString(
+          entry.getParent().resolve(ORDER),
+          entry.getFileName() + "\n",
+          StandardCharsets.UTF_8,
+          StandardOpenOption.CREATE,
+          StandardOpenOption.APPEND);
     }
   }
 
@@ -129,7 +136,7 @@ public final class ReferenceStore {
     for (Path p : stored(indexFolder)) {
       byHash.putIfAbsent(p.getParent().getFileName().toString(), p);
     }
-    for (Path p : files) {
+    for (Path p : ReferenceLoader.withoutIncluded(files)) {
       byHash.putIfAbsent(hashOrPath(p), p);
     }
     return List.copyOf(byHash.values());
@@ -141,7 +148,7 @@ public final class ReferenceStore {
         stored.stream().map(p -> p.getParent().getFileName().toString()).toList();
     List<Path> out = new ArrayList<>();
     List<String> seen = new ArrayList<>(storedHashes);
-    for (Path p : files) {
+    for (Path p : ReferenceLoader.withoutIncluded(files)) {
       String h = hash(p);
       if (!seen.contains(h)) {
         seen.add(h);

@@ -66,6 +66,28 @@ class ReferenceLoaderErrorsTest {
   }
 
   @Test
+  void shallowPowerShellExportSaysHowToFixIt() throws IOException {
+    Path f =
+        write(
+            "private-endpoints.json",
+            """
+            [
+              {
+                "Name": "pe-asr",
+                "PrivateLinkServiceConnections": "System.Collections.Generic.List`1[PSPrivateLinkServiceConnection]",
+                "CustomDnsConfigs": [
+                  {"Fqdn": "x.jpe.siterecovery.windowsazure.com", "IpAddresses": "System.Collections.Generic.List`1[System.String]"}
+                ]
+              }
+            ]
+            """);
+
+    assertThatThrownBy(() -> ReferenceLoader.load(List.of(f)))
+        .hasMessageStartingWith(f + ":2: 'System.Collections")
+        .hasMessageEndingWith("export with 'ConvertTo-Json -Depth 10'");
+  }
+
+  @Test
   void badAllowlistLineNamesFileAndLine() throws IOException {
     Path f = write("allowlist.txt", "# ok\n.amazonaws.com\nnot a domain!\n");
 

@@ -75,6 +75,10 @@ class ReferenceSnifferTest {
         "agent.log|2024-05-01 10:00:00 INFO connecting to 10.0.0.5 port 1500",
         "appliance.json|{\"EnableProxyBypassList\": true, \"ProxyAddress\": \"http://10.0.0.9:3128\"}",
         "notes.txt|10.0.0.5 is the replication server",
+        "whitelist-proxy-access.log|1525344856.899  16867 10.170.72.111 TCP_TUNNEL/200 6256 CONNECT"
+            + " x.example.com:443 - HIER_DIRECT/198.51.100.7 -",
+        "whitelist.txt|1525344856.899  16867 10.170.72.111 TCP_TUNNEL/200 6256 CONNECT"
+            + " x.example.com:443 - HIER_DIRECT/198.51.100.7 -",
       })
   void logsAreNotReferenceData(String name, String firstLine) throws IOException {
     Path f = Files.writeString(dir.resolve(name), firstLine + "\n");

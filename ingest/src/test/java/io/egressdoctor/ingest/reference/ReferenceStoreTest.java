@@ -29,6 +29,9 @@ class ReferenceStoreTest {
     Path hosts = copy("hosts", dir.resolve("a"));
 
     ReferenceData first = ReferenceStore.loadAndStore(index, List.of(ranges, sameRanges, hosts));
+    // Stored later, loaded later: store order decides which claim to a name wins.
+    Path csv = copy("private-endpoints.csv", dir.resolve("c"));
+    ReferenceStore.loadAndStore(index, List.of(csv));
     Files.delete(ranges);
     Files.delete(hosts);
     ReferenceData later = ReferenceStore.load(index, List.of(sameRanges));
@@ -38,7 +41,7 @@ class ReferenceStoreTest {
         .containsExactly("ip-ranges.json", "hosts");
     assertThat(later.sets())
         .extracting(ReferenceSet::name)
-        .containsExactly("ip-ranges.json", "hosts");
+        .containsExactly("ip-ranges.json", "hosts", "private-endpoints.csv");
     assertThat(later.sets().get(0).path()).startsWith(index.resolve("reference").toString());
     assertThat(ReferenceStore.originalPath(Path.of(later.sets().get(0).path())))
         .isEqualTo(ranges.toAbsolutePath().toString());
@@ -51,10 +54,14 @@ class ReferenceStoreTest {
     Path conf = copy("squid.conf", dir.resolve("etc"));
     Path list = copy("allowed-domains.txt", dir.resolve("etc"));
 
-    ReferenceStore.loadAndStore(index, List.of(conf));
+    // A bundle gives both; the list is read through the configuration only.
+    ReferenceStore.loadAndStore(index, List.of(conf, list));
     Files.delete(list);
+    ReferenceData later = ReferenceStore.load(index, List.of());
 
-    assertThat(ReferenceStore.load(index, List.of()).allowlist()).hasSize(5);
+    assertThat(later.sets()).extracting(ReferenceSet::name).containsExactly("squid.conf");
+    assertThat(later.allowlist()).hasSize(5);
+    assertThat(ReferenceStore.stored(index)).hasSize(1);
   }
 
   @Test

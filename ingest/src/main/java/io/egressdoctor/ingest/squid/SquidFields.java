@@ -90,7 +90,9 @@ public final class SquidFields {
 
   /** The status alone ({@code %>Hs}), for formats that log no result code. */
   public static void status(Event.Builder b, long status) {
-    b.set(Fields.HTTP_RESPONSE_STATUS_CODE, status);
+    if (status > 0) {
+      b.set(Fields.HTTP_RESPONSE_STATUS_CODE, status);
+    }
     if (status >= 100 && status < 400) {
       b.add(Fields.EVENT_TYPE, "allowed");
     }

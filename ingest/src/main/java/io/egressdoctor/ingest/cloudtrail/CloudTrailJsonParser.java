@@ -41,6 +41,7 @@ public final class CloudTrailJsonParser implements LogParser {
   private long record;
   private long base;
   private LineSplitter lines;
+  private RecordingInputStream recording;
 
   /** A parser for one input. */
   public CloudTrailJsonParser(ParseContext context) {
@@ -133,8 +134,9 @@ public final class CloudTrailJsonParser implements LogParser {
     }
   }
 
-  private void parseValues(InputStream in) throws IOException {
-    try (JsonParser p = FACTORY.createParser(in)) {
+  private void parseValues(InputStream input) throws IOException {
+    recording = new RecordingInputStream(input);
+    try (JsonParser p = FACTORY.createParser(recording)) {
       try {
         for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
           rootValue(p, t);
@@ -158,6 +160,7 @@ public final class CloudTrailJsonParser implements LogParser {
 
   /** A root object: a container of records ({@code Records}, {@code Events}) or one record. */
   private void object(JsonParser p, long offset) throws IOException {
+    recording.release(offset - base);
     ObjectNode fields = null;
     boolean container = false;
     while (p.nextToken() == JsonToken.FIELD_NAME) {
@@ -183,14 +186,23 @@ public final class CloudTrailJsonParser implements LogParser {
       // A digest file lists log files for integrity checks; it holds no events.
       return;
     }
-    element(single, offset);
+    element(single, offset, raw(offset - base, p));
+  }
+
+  /** The source text of the value that just ended, which began at {@code start}. */
+  private String raw(long start, JsonParser p) {
+    long end = p.currentLocation().getByteOffset();
+    return start < 0 || end < 0 ? null : recording.text(start, end);
   }
 
   private void elements(JsonParser p) throws IOException {
     for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
       long offset = offset(p);
       if (t == JsonToken.START_OBJECT) {
-        element(MAPPER.readTree(p), offset);
+        long start = p.currentTokenLocation().getByteOffset();
+        recording.release(start);
+        JsonNode node = MAPPER.readTree(p);
+        element(node, offset, raw(start, p));
       } else {
         String text = t.isStructStart() ? t.asString() : p.getText();
         p.skipChildren();
@@ -199,7 +211,7 @@ public final class CloudTrailJsonParser implements LogParser {
     }
   }
 
-  private void element(JsonNode node, long offset) {
+  private void element(JsonNode node, long offset, String raw) {
     long position = ++record;
     JsonNode recordNode = node;
     String original;
@@ -212,7 +224,7 @@ public final class CloudTrailJsonParser implements LogParser {
       recordNode = r.record();
       original = r.original();
     } else {
-      original = node.toString();
+      original = raw != null ? raw : node.toString();
     }
     Event.Builder b = Event.builder(CloudTrailRecordMapper.DATASET);
     String problem = CloudTrailRecordMapper.map(recordNode, b, context.zone());

@@ -118,16 +118,9 @@ public final class FormatsCommand implements Callable<Integer> {
           continue;
         }
         try {
-          for (LogFormat f : DeclarativeFormats.loadAll(p)) {
-            String source = f instanceof DeclarativeFormat d ? d.source() : p.toString();
-            out.println(
-                "ok: "
-                    + source
-                    + ": format "
-                    + f.name()
-                    + ", "
-                    + f.sampleLines().size()
-                    + " sample(s) parse as declared");
+          List<Path> each = Files.isDirectory(p) ? DeclarativeFormats.formatFiles(p) : List.of(p);
+          for (Path f : each) {
+            failed |= !check(f, out, err);
           }
         } catch (FormatSpecException e) {
           err.println(e.getMessage());
@@ -136,6 +129,25 @@ public final class FormatsCommand implements Callable<Integer> {
       }
       err.flush();
       return failed ? ExitCodes.USAGE : ExitCodes.OK;
+    }
+
+    /** Checks one file; every file of a folder is checked even after a broken one. */
+    private static boolean check(Path file, PrintWriter out, PrintWriter err) {
+      try {
+        DeclarativeFormat f = DeclarativeFormats.load(file);
+        out.println(
+            "ok: "
+                + f.source()
+                + ": format "
+                + f.name()
+                + ", "
+                + f.sampleLines().size()
+                + " sample(s) parse as declared");
+        return true;
+      } catch (FormatSpecException e) {
+        err.println(e.getMessage());
+        return false;
+      }
     }
   }
 }

@@ -38,6 +38,10 @@ public final class Fields {
       keyword("event.provider", "The service that wrote the event, e.g. mgn.amazonaws.com.");
   public static final FieldDefinition EVENT_OUTCOME =
       keyword("event.outcome", "success, failure or unknown.");
+  public static final FieldDefinition EVENT_REASON =
+      keyword(
+          "event.reason",
+          "Why it happened, normalised by the parser: dpd_timeout, psk_mismatch, no_proposal_chosen...");
   public static final FieldDefinition EVENT_DURATION =
       longField("event.duration", "How long the event took, in nanoseconds.");
   public static final FieldDefinition EVENT_ID =

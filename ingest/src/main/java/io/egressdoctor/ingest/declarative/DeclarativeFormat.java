@@ -40,6 +40,11 @@ public final class DeclarativeFormat implements LogFormat {
     return spec.description();
   }
 
+  /** The same format reading yearless timestamps (syslog) in the given year, for tests. */
+  DeclarativeFormat withDefaultYear(int year) {
+    return new DeclarativeFormat(spec, year);
+  }
+
   /** The file it was declared in. */
   public String source() {
     return spec.file();

@@ -50,16 +50,19 @@ public final class DeclarativeFormats {
       out.add(load(fileOrFolder));
       return out;
     }
-    List<Path> files;
-    try (Stream<Path> s = Files.list(fileOrFolder)) {
-      files = s.filter(DeclarativeFormats::isFormatFile).sorted().toList();
-    } catch (IOException e) {
-      throw new FormatSpecException(fileOrFolder.toString(), 0, "cannot list: " + e.getMessage());
-    }
-    for (Path f : files) {
+    for (Path f : formatFiles(fileOrFolder)) {
       out.add(load(f));
     }
     return out;
+  }
+
+  /** The format files of a folder (not recursive), in name order. */
+  public static List<Path> formatFiles(Path folder) throws FormatSpecException {
+    try (Stream<Path> s = Files.list(folder)) {
+      return s.filter(DeclarativeFormats::isFormatFile).sorted().toList();
+    } catch (IOException e) {
+      throw new FormatSpecException(folder.toString(), 0, "cannot list: " + e.getMessage());
+    }
   }
 
   /** The user's formats folder: {@code $EGRESS_DOCTOR_FORMATS}, else the XDG config folder. */

@@ -18,8 +18,11 @@ import java.util.regex.Pattern;
 final class EventAssembler {
 
   private static final Pattern URL = Pattern.compile("(?i)\\b(?:https?|ftp)://[^\\s\"'<>`]+");
+
+  /** An IPv4 address that is not part of a longer token or a CIDR block. */
   private static final Pattern IPV4 =
-      Pattern.compile("(?<![\\w.])(?:\\d{1,3}\\.){3}\\d{1,3}(?![\\w.]*\\w)");
+      Pattern.compile("(?<![\\w.])(?:\\d{1,3}\\.){3}\\d{1,3}(?![\\w.]*\\w|/\\d)");
+
   private static final Pattern HOST_PORT =
       Pattern.compile(
           "(?i)(?<![\\w.@/-])((?:\\d{1,3}\\.){3}\\d{1,3}|(?:[a-z0-9_-]+\\.)+[a-z][a-z0-9-]*):(\\d{1,5})(?!\\w|\\.\\d)");

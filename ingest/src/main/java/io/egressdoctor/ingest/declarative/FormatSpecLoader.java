@@ -53,6 +53,11 @@ final class FormatSpecLoader {
 
   private FormatSpecLoader() {}
 
+  /** The keys a format file may have at its top level. */
+  static List<String> topKeys() {
+    return TOP_KEYS;
+  }
+
   static FormatSpec load(String file, String text) throws FormatSpecException {
     SpecReader r = SpecReader.of(file, SpecNodeReader.read(file, text), "a format file");
     r.allowOnly(TOP_KEYS, "the format");

@@ -37,7 +37,8 @@ final class SpecNodeReader {
       return node;
     } catch (JsonProcessingException e) {
       int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-      throw new FormatSpecException(file, line, "not valid YAML/JSON: " + e.getOriginalMessage());
+      throw new FormatSpecException(
+          file, line, "not valid YAML/JSON: " + oneLine(e.getOriginalMessage()));
     } catch (IOException e) {
       throw new FormatSpecException(file, 0, "cannot read: " + e.getMessage());
     }
@@ -69,6 +70,15 @@ final class SpecNodeReader {
       return new SpecNode.Sequence(line, items);
     }
     return new SpecNode.Scalar(line, t == JsonToken.VALUE_NULL ? null : p.getText());
+  }
+
+  /** The YAML parser's message without its multi-line excerpt of the file. */
+  private static String oneLine(String message) {
+    return message
+        .lines()
+        .filter(l -> !l.isBlank() && !Character.isWhitespace(l.charAt(0)))
+        .reduce((a, b) -> a + "; " + b)
+        .orElse(message);
   }
 
   private static int line(JsonParser p) {

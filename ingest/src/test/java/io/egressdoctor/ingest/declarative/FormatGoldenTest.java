@@ -55,7 +55,9 @@ class FormatGoldenTest {
     List<DynamicTest> tests = new ArrayList<>();
     for (LogFormat f : ownFormats()) {
       for (Path fixture : fixtures(ROOT.resolve(f.name()))) {
-        LogFormat format = registry.byName(f.name()).orElseThrow();
+        LogFormat found = registry.byName(f.name()).orElseThrow();
+        // Syslog lines carry no year: goldens read them in a fixed one.
+        LogFormat format = found instanceof DeclarativeFormat d ? d.withDefaultYear(2024) : found;
         tests.add(
             DynamicTest.dynamicTest(
                 f.name() + "/" + fixture.getFileName(), () -> compare(format, fixture)));

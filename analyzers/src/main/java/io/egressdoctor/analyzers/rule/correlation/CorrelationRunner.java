@@ -89,7 +89,7 @@ public final class CorrelationRunner {
             out.add(
                 new Fired(
                     key,
-                    w.hits,
+                    w.hits(),
                     w.best(),
                     hits.stream().map(GroupWindow.Hit::id).toList(),
                     hits.isEmpty() ? 0 : hits.getFirst().time(),
@@ -182,22 +182,22 @@ public final class CorrelationRunner {
    * likely to complete in time.
    */
   private static List<TemporalHit> orderedChain(List<TemporalHit> merged, int rules, long span) {
-    @SuppressWarnings("unchecked")
-    List<TemporalHit>[] best = new List[rules];
+    List<List<TemporalHit>> best = new ArrayList<>(java.util.Collections.nCopies(rules, null));
     for (TemporalHit h : merged) {
       int r = h.rule();
+      List<TemporalHit> before = r == 0 ? null : best.get(r - 1);
       if (r == 0) {
-        best[0] = List.of(h);
-      } else if (best[r - 1] != null
-          && best[r - 1].getLast().time() <= h.time()
-          && h.time() - best[r - 1].getFirst().time() <= span
-          && (best[r] == null || best[r].getFirst().time() <= best[r - 1].getFirst().time())) {
-        List<TemporalHit> extended = new ArrayList<>(best[r - 1]);
+        best.set(0, List.of(h));
+      } else if (before != null
+          && before.getLast().time() <= h.time()
+          && h.time() - before.getFirst().time() <= span
+          && (best.get(r) == null || best.get(r).getFirst().time() <= before.getFirst().time())) {
+        List<TemporalHit> extended = new ArrayList<>(before);
         extended.add(h);
-        best[r] = extended;
+        best.set(r, extended);
       }
-      if (best[rules - 1] != null) {
-        return best[rules - 1];
+      if (best.get(rules - 1) != null) {
+        return best.get(rules - 1);
       }
     }
     return null;
@@ -231,7 +231,7 @@ public final class CorrelationRunner {
         if (i < f.ids().size() && evidence.size() < FindingComposer.EVIDENCE_CAP) {
           Optional<IndexedEvent> e = index.get(f.ids().get(i));
           if (e.isPresent()) {
-            evidence.add(FindingComposer.evidence(e.get(), note(c, f)));
+            evidence.add(FindingComposer.evidence(e.get(), String.join(" ", f.key())));
           }
         }
       }
@@ -244,10 +244,6 @@ public final class CorrelationRunner {
     var facts =
         new FindingComposer.Facts(entities, hits, fired.size(), first, last, detail(c, fired));
     return FindingComposer.compose(rule.meta(), facts, evidence);
-  }
-
-  private static String note(Correlation c, Fired f) {
-    return String.join(" ", f.key());
   }
 
   private static String detail(Correlation c, List<Fired> fired) {

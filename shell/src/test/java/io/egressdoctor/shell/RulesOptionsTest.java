@@ -28,18 +28,22 @@ class RulesOptionsTest {
   }
 
   private static Path ownRules(Path dir) throws IOException {
-    Path rule =
-        Path.of(
-            RulesOptionsTest.class
-                .getClassLoader()
-                .getResource("io/egressdoctor/rules/pack/proxy/proxy-auth-unsupported.yml")
-                .getPath());
     String mine =
-        Files.readString(rule)
+        builtInRuleText("proxy/proxy-auth-unsupported.yml")
             .replace("5c4bda9a-773c-4af6-b719-6ef08fb3060c", "f1e2d3c4-b5a6-4978-8a9b-0c1d2e3f4a5b")
             .replace("name: proxy-auth-unsupported", "name: my-auth-rule");
     Files.writeString(dir.resolve("my-auth-rule.yml"), mine);
     return dir;
+  }
+
+  /** The text of a built-in rule, read from the class path (a folder or the rules jar). */
+  static String builtInRuleText(String path) throws IOException {
+    try (var in =
+        RulesOptionsTest.class
+            .getClassLoader()
+            .getResourceAsStream("io/egressdoctor/rules/pack/" + path)) {
+      return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    }
   }
 
   @Test

@@ -3,7 +3,6 @@ package io.egressdoctor.analyzers.rule;
 import io.egressdoctor.analyzers.AnalysisContext;
 import io.egressdoctor.analyzers.finding.Evidence;
 import io.egressdoctor.analyzers.finding.Finding;
-import io.egressdoctor.analyzers.rule.sigma.Templates;
 import io.egressdoctor.core.field.FieldDefinition;
 import io.egressdoctor.core.field.FieldType;
 import io.egressdoctor.core.field.Fields;
@@ -49,7 +48,10 @@ public final class DetectionRunner {
     for (String f : fields) {
       // The most frequent values, so that a capped list keeps what matters most.
       List<String> values =
-          index.top(f, q, FindingComposer.ENTITY_CAP).stream().map(ValueCount::value).toList();
+          index.top(f, q, FindingComposer.ENTITY_CAP).stream()
+              .map(ValueCount::value)
+              .sorted()
+              .toList();
       if (!values.isEmpty()) {
         entities.put(f, values);
       }
@@ -68,14 +70,7 @@ public final class DetectionRunner {
    */
   static Set<String> entityFields(RuleMeta meta) {
     Set<String> names = new LinkedHashSet<>(meta.fields());
-    for (String t : List.of(meta.fix(), meta.summary())) {
-      for (String p : Templates.placeholders(t)) {
-        if (!Templates.BUILT_IN.contains(p)) {
-          var resolved = io.egressdoctor.analyzers.rule.sigma.SigmaFieldAliases.resolve(p);
-          resolved.stream().findFirst().ifPresent(f -> names.add(f.name()));
-        }
-      }
-    }
+    names.addAll(FindingComposer.templateFields(meta));
     if (names.stream().noneMatch(FindingComposer.HOST_FIELDS::contains)) {
       names.add(Fields.SOURCE_IP.name());
     }

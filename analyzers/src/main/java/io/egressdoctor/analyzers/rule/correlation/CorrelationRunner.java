@@ -16,9 +16,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Runs a correlation over the events its rules match, walking them in time order with the index's
@@ -224,6 +226,7 @@ public final class CorrelationRunner {
     }
     entities.replaceAll((k, v) -> v.stream().distinct().sorted().toList());
     List<Evidence> evidence = new ArrayList<>();
+    List<IndexedEvent> shown = new ArrayList<>();
     // Round-robin over the groups so that each fired group shows its evidence.
     int maxIds = fired.stream().mapToInt(f -> f.ids().size()).max().orElse(0);
     for (int i = 0; i < maxIds && evidence.size() < FindingComposer.EVIDENCE_CAP; i++) {
@@ -231,11 +234,13 @@ public final class CorrelationRunner {
         if (i < f.ids().size() && evidence.size() < FindingComposer.EVIDENCE_CAP) {
           Optional<IndexedEvent> e = index.get(f.ids().get(i));
           if (e.isPresent()) {
+            shown.add(e.get());
             evidence.add(FindingComposer.evidence(e.get(), String.join(" ", f.key())));
           }
         }
       }
     }
+    addEvidenceValues(entities, otherFields(rule, sources, names), shown);
     evidence.sort(
         Comparator.comparing(Evidence::timestamp, Comparator.nullsLast(Comparator.naturalOrder())));
     long hits = fired.stream().mapToLong(Fired::hits).sum();
@@ -244,6 +249,40 @@ public final class CorrelationRunner {
     var facts =
         new FindingComposer.Facts(entities, hits, fired.size(), first, last, detail(c, fired));
     return FindingComposer.compose(rule.meta(), facts, evidence);
+  }
+
+  /**
+   * Fields a finding lists besides the group-by fields: the counted field of value_count, the
+   * fields of the correlation's templates and of its rules' {@code fields}; their values are taken
+   * from the evidence events.
+   */
+  private static Set<String> otherFields(
+      Rule.CorrelationRule rule, List<Rule.Detection> sources, List<String> groupFields) {
+    Set<String> fields = new LinkedHashSet<>();
+    if (rule.correlation().condition() != null && rule.correlation().condition().field() != null) {
+      fields.add(rule.correlation().condition().field());
+    }
+    fields.addAll(FindingComposer.templateFields(rule.meta()));
+    sources.forEach(s -> fields.addAll(s.meta().fields()));
+    FindingComposer.HOST_FIELDS.stream().limit(2).forEach(fields::add);
+    fields.removeAll(groupFields);
+    return fields;
+  }
+
+  private static void addEvidenceValues(
+      Map<String, List<String>> entities, Set<String> fields, List<IndexedEvent> events) {
+    for (String f : fields) {
+      Set<String> values = new java.util.TreeSet<>();
+      for (IndexedEvent e : events) {
+        String v = first(e.event(), f);
+        if (v != null) {
+          values.add(v);
+        }
+      }
+      if (!values.isEmpty()) {
+        entities.put(f, List.copyOf(values));
+      }
+    }
   }
 
   private static String detail(Correlation c, List<Fired> fired) {

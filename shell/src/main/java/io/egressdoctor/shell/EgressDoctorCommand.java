@@ -20,7 +20,11 @@ import picocli.CommandLine.Spec;
       IngestCommand.class,
       SearchCommand.class,
       FormatsCommand.class,
-      RulesCommand.class
+      ReferenceCommand.class,
+      RulesCommand.class,
+      CloudTrailCommand.class,
+      ReportCommand.class,
+      CollectCommand.class
     })
 public final class EgressDoctorCommand implements Callable<Integer> {
 

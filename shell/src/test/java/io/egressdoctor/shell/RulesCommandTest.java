@@ -61,13 +61,9 @@ class RulesCommandTest {
 
   @Test
   void testFailsForARuleWithoutFixtures(@TempDir Path dir) throws IOException {
-    // Read as a stream: in a reactor build the pack is inside the rules jar.
-    try (var in =
-        getClass()
-            .getClassLoader()
-            .getResourceAsStream("io/egressdoctor/rules/pack/proxy/proxy-auth-unsupported.yml")) {
-      Files.copy(in, dir.resolve("proxy-auth-unsupported.yml"));
-    }
+    Files.writeString(
+        dir.resolve("proxy-auth-unsupported.yml"),
+        RulesOptionsTest.builtInRuleText("proxy/proxy-auth-unsupported.yml"));
     assertThat(run("rules", "test", dir.toString())).isEqualTo(ExitCodes.FINDINGS);
     assertThat(out.toString())
         .contains("FAIL  proxy-auth-unsupported positive: no positive fixtures");

@@ -3,16 +3,17 @@ package io.egressdoctor.analyzers.rule;
 import io.egressdoctor.analyzers.AnalysisContext;
 import io.egressdoctor.analyzers.finding.Evidence;
 import io.egressdoctor.analyzers.finding.Finding;
-import io.egressdoctor.analyzers.rule.sigma.Templates;
 import io.egressdoctor.core.field.FieldDefinition;
 import io.egressdoctor.core.field.FieldType;
 import io.egressdoctor.core.field.Fields;
 import io.egressdoctor.core.index.EventIndex;
 import io.egressdoctor.core.index.IndexedEvent;
+import io.egressdoctor.core.index.TimeBucket;
 import io.egressdoctor.core.index.ValueCount;
 import io.egressdoctor.core.query.EventQuery;
 import io.egressdoctor.core.query.Queries;
 import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -30,6 +31,9 @@ public final class DetectionRunner {
 
   private DetectionRunner() {}
 
+  /** How many of the newest matching events evidence is chosen from. */
+  static final int EVIDENCE_POOL = 40;
+
   /** The rule's finding, or empty when nothing matches. */
   public static Optional<Finding> run(Rule.Detection rule, AnalysisContext context)
       throws IOException {
@@ -42,15 +46,20 @@ public final class DetectionRunner {
     Set<String> fields = entityFields(rule.meta());
     Map<String, List<String>> entities = new LinkedHashMap<>();
     for (String f : fields) {
-      List<String> values = index.distinct(f, q, FindingComposer.ENTITY_CAP);
+      // The most frequent values, so that a capped list keeps what matters most.
+      List<String> values =
+          index.top(f, q, FindingComposer.ENTITY_CAP).stream()
+              .map(ValueCount::value)
+              .sorted()
+              .toList();
       if (!values.isEmpty()) {
         entities.put(f, values);
       }
     }
-    List<IndexedEvent> newest = index.search(q, FindingComposer.EVIDENCE_CAP);
-    List<Evidence> evidence = evidence(index, q, fields, newest);
+    List<IndexedEvent> newest = index.search(q, EVIDENCE_POOL);
+    List<Evidence> evidence = evidence(fields, newest);
     Instant last = time(newest.isEmpty() ? null : newest.get(0));
-    Instant first = count <= newest.size() ? time(newest.getLast()) : time(oldest(index, q));
+    Instant first = count <= newest.size() ? time(newest.getLast()) : oldestTime(index, q);
     var facts = new FindingComposer.Facts(entities, count, 0, first, last, "");
     return Optional.of(FindingComposer.compose(rule.meta(), facts, evidence));
   }
@@ -61,14 +70,7 @@ public final class DetectionRunner {
    */
   static Set<String> entityFields(RuleMeta meta) {
     Set<String> names = new LinkedHashSet<>(meta.fields());
-    for (String t : List.of(meta.fix(), meta.summary())) {
-      for (String p : Templates.placeholders(t)) {
-        if (!Templates.BUILT_IN.contains(p)) {
-          var resolved = io.egressdoctor.analyzers.rule.sigma.SigmaFieldAliases.resolve(p);
-          resolved.stream().findFirst().ifPresent(f -> names.add(f.name()));
-        }
-      }
-    }
+    names.addAll(FindingComposer.templateFields(meta));
     if (names.stream().noneMatch(FindingComposer.HOST_FIELDS::contains)) {
       names.add(Fields.SOURCE_IP.name());
     }
@@ -81,22 +83,24 @@ public final class DetectionRunner {
   }
 
   /**
-   * The most telling events: the newest event for each of the most frequent values of the first
-   * listed field, so that ten denials of ten names show ten names, then the newest events.
+   * The most telling events among the newest: one for each value of the first listed field, so that
+   * ten denials of ten names show ten names, then the newest others; oldest first.
    */
-  private static List<Evidence> evidence(
-      EventIndex index, EventQuery q, Set<String> fields, List<IndexedEvent> newest)
-      throws IOException {
-    Map<String, IndexedEvent> chosen = new LinkedHashMap<>();
+  private static List<Evidence> evidence(Set<String> fields, List<IndexedEvent> newest) {
     String first =
         fields.stream()
             .filter(f -> !FindingComposer.HOST_FIELDS.contains(f))
             .findFirst()
             .orElse(null);
+    Map<String, IndexedEvent> chosen = new LinkedHashMap<>();
     if (first != null) {
-      for (ValueCount vc : index.top(first, q, FindingComposer.EVIDENCE_CAP)) {
-        for (IndexedEvent e : index.search(Queries.and(q, Queries.term(first, vc.value())), 1)) {
-          chosen.putIfAbsent(e.id(), e);
+      Set<Object> seen = new java.util.HashSet<>();
+      for (IndexedEvent e : newest) {
+        List<Object> values = e.event().values(first);
+        if (chosen.size() < FindingComposer.EVIDENCE_CAP
+            && !values.isEmpty()
+            && seen.add(values.get(0))) {
+          chosen.put(e.id(), e);
         }
       }
     }
@@ -115,34 +119,39 @@ public final class DetectionRunner {
     return out;
   }
 
-  /** The oldest matching event: the first of the index's time-ordered walk. */
-  static IndexedEvent oldest(EventIndex index, EventQuery q) throws IOException {
-    IndexedEvent[] found = new IndexedEvent[1];
-    try {
-      index.forEach(
-          q,
-          e -> {
-            found[0] = e;
-            throw new Stop();
-          });
-    } catch (Stop s) {
-      // The first event is all that was wanted.
+  /**
+   * The time of the oldest matching event, found with three date histograms of narrowing width
+   * (day, second, millisecond) so that no event has to be loaded.
+   */
+  static Instant oldestTime(EventIndex index, EventQuery q) throws IOException {
+    long start = Long.MIN_VALUE;
+    long width = 0;
+    for (Duration bucket :
+        List.of(Duration.ofDays(1), Duration.ofSeconds(1), Duration.ofMillis(1))) {
+      EventQuery within =
+          width == 0
+              ? q
+              : Queries.and(
+                  q,
+                  new EventQuery.Range(
+                      Fields.TIMESTAMP.name(),
+                      Long.toString(start),
+                      Long.toString(start + width),
+                      true,
+                      false));
+      List<TimeBucket> buckets = index.dateHistogram(within, bucket, null);
+      if (buckets.isEmpty()) {
+        return null;
+      }
+      start = buckets.get(0).start();
+      width = bucket.toMillis();
     }
-    return found[0];
+    return Instant.ofEpochMilli(start);
   }
 
   static Instant time(IndexedEvent e) {
     return e == null || e.event().timestamp().isEmpty()
         ? null
         : Instant.ofEpochMilli(e.event().timestamp().getAsLong());
-  }
-
-  /** Ends a walk of the index early. */
-  static final class Stop extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-
-    Stop() {
-      super(null, null, false, false);
-    }
   }
 }

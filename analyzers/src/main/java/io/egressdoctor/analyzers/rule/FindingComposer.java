@@ -2,6 +2,7 @@ package io.egressdoctor.analyzers.rule;
 
 import io.egressdoctor.analyzers.finding.Evidence;
 import io.egressdoctor.analyzers.finding.Finding;
+import io.egressdoctor.analyzers.rule.sigma.SigmaFieldAliases;
 import io.egressdoctor.analyzers.rule.sigma.Templates;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -10,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 
 /**
@@ -30,7 +32,7 @@ public final class FindingComposer {
   public static final int ENTITY_CAP = 50;
 
   /** The fields that name the hosts involved, in order of preference. */
-  static final List<String> HOST_FIELDS =
+  public static final List<String> HOST_FIELDS =
       List.of("source.ip", "host.name", "source.address", "source.domain", "host.ip");
 
   private static final DateTimeFormatter TIME =
@@ -127,7 +129,7 @@ public final class FindingComposer {
   }
 
   private static String resolve(String name) {
-    var fields = io.egressdoctor.analyzers.rule.sigma.SigmaFieldAliases.resolve(name);
+    var fields = SigmaFieldAliases.resolve(name);
     return fields.isEmpty() ? name : fields.get(0).name();
   }
 
@@ -180,6 +182,19 @@ public final class FindingComposer {
     }
     char c = sb.charAt(sb.length() - 1);
     return c == '.' || c == '!' || c == '?';
+  }
+
+  /** The ECS fields a rule's fix and summary templates name, built-in placeholders left out. */
+  public static Set<String> templateFields(RuleMeta meta) {
+    Set<String> names = new java.util.LinkedHashSet<>();
+    for (String t : List.of(meta.fix(), meta.summary())) {
+      for (String p : Templates.placeholders(t)) {
+        if (!Templates.BUILT_IN.contains(p)) {
+          SigmaFieldAliases.resolve(p).stream().findFirst().ifPresent(f -> names.add(f.name()));
+        }
+      }
+    }
+    return names;
   }
 
   /** An event as evidence; an event without origin (made in code) shows no file. */

@@ -147,7 +147,9 @@ class CorrelationTest {
                 """);
     List<Finding> findings = run(yaml);
     assertThat(findings).hasSize(1);
-    assertThat(findings.get(0).entities()).containsEntry("source.ip", List.of("10.0.0.1"));
+    assertThat(findings.get(0).entities())
+        .containsEntry("source.ip", List.of("10.0.0.1"))
+        .containsEntry("destination.ip", List.of("198.51.100.1", "198.51.100.2", "198.51.100.3"));
     assertThat(run(yaml.replace("timespan: 1h", "timespan: 30m"))).isEmpty();
   }
 

@@ -16,9 +16,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Runs a correlation over the events its rules match, walking them in time order with the index's
@@ -89,7 +91,7 @@ public final class CorrelationRunner {
             out.add(
                 new Fired(
                     key,
-                    w.hits,
+                    w.hits(),
                     w.best(),
                     hits.stream().map(GroupWindow.Hit::id).toList(),
                     hits.isEmpty() ? 0 : hits.getFirst().time(),
@@ -182,22 +184,22 @@ public final class CorrelationRunner {
    * likely to complete in time.
    */
   private static List<TemporalHit> orderedChain(List<TemporalHit> merged, int rules, long span) {
-    @SuppressWarnings("unchecked")
-    List<TemporalHit>[] best = new List[rules];
+    List<List<TemporalHit>> best = new ArrayList<>(java.util.Collections.nCopies(rules, null));
     for (TemporalHit h : merged) {
       int r = h.rule();
+      List<TemporalHit> before = r == 0 ? null : best.get(r - 1);
       if (r == 0) {
-        best[0] = List.of(h);
-      } else if (best[r - 1] != null
-          && best[r - 1].getLast().time() <= h.time()
-          && h.time() - best[r - 1].getFirst().time() <= span
-          && (best[r] == null || best[r].getFirst().time() <= best[r - 1].getFirst().time())) {
-        List<TemporalHit> extended = new ArrayList<>(best[r - 1]);
+        best.set(0, List.of(h));
+      } else if (before != null
+          && before.getLast().time() <= h.time()
+          && h.time() - before.getFirst().time() <= span
+          && (best.get(r) == null || best.get(r).getFirst().time() <= before.getFirst().time())) {
+        List<TemporalHit> extended = new ArrayList<>(before);
         extended.add(h);
-        best[r] = extended;
+        best.set(r, extended);
       }
-      if (best[rules - 1] != null) {
-        return best[rules - 1];
+      if (best.get(rules - 1) != null) {
+        return best.get(rules - 1);
       }
     }
     return null;
@@ -224,6 +226,7 @@ public final class CorrelationRunner {
     }
     entities.replaceAll((k, v) -> v.stream().distinct().sorted().toList());
     List<Evidence> evidence = new ArrayList<>();
+    List<IndexedEvent> shown = new ArrayList<>();
     // Round-robin over the groups so that each fired group shows its evidence.
     int maxIds = fired.stream().mapToInt(f -> f.ids().size()).max().orElse(0);
     for (int i = 0; i < maxIds && evidence.size() < FindingComposer.EVIDENCE_CAP; i++) {
@@ -231,11 +234,13 @@ public final class CorrelationRunner {
         if (i < f.ids().size() && evidence.size() < FindingComposer.EVIDENCE_CAP) {
           Optional<IndexedEvent> e = index.get(f.ids().get(i));
           if (e.isPresent()) {
-            evidence.add(FindingComposer.evidence(e.get(), note(c, f)));
+            shown.add(e.get());
+            evidence.add(FindingComposer.evidence(e.get(), String.join(" ", f.key())));
           }
         }
       }
     }
+    addEvidenceValues(entities, otherFields(rule, sources, names), shown);
     evidence.sort(
         Comparator.comparing(Evidence::timestamp, Comparator.nullsLast(Comparator.naturalOrder())));
     long hits = fired.stream().mapToLong(Fired::hits).sum();
@@ -246,8 +251,38 @@ public final class CorrelationRunner {
     return FindingComposer.compose(rule.meta(), facts, evidence);
   }
 
-  private static String note(Correlation c, Fired f) {
-    return String.join(" ", f.key());
+  /**
+   * Fields a finding lists besides the group-by fields: the counted field of value_count, the
+   * fields of the correlation's templates and of its rules' {@code fields}; their values are taken
+   * from the evidence events.
+   */
+  private static Set<String> otherFields(
+      Rule.CorrelationRule rule, List<Rule.Detection> sources, List<String> groupFields) {
+    Set<String> fields = new LinkedHashSet<>();
+    if (rule.correlation().condition() != null && rule.correlation().condition().field() != null) {
+      fields.add(rule.correlation().condition().field());
+    }
+    fields.addAll(FindingComposer.templateFields(rule.meta()));
+    sources.forEach(s -> fields.addAll(s.meta().fields()));
+    FindingComposer.HOST_FIELDS.stream().limit(2).forEach(fields::add);
+    fields.removeAll(groupFields);
+    return fields;
+  }
+
+  private static void addEvidenceValues(
+      Map<String, List<String>> entities, Set<String> fields, List<IndexedEvent> events) {
+    for (String f : fields) {
+      Set<String> values = new java.util.TreeSet<>();
+      for (IndexedEvent e : events) {
+        String v = first(e.event(), f);
+        if (v != null) {
+          values.add(v);
+        }
+      }
+      if (!values.isEmpty()) {
+        entities.put(f, List.copyOf(values));
+      }
+    }
   }
 
   private static String detail(Correlation c, List<Fired> fired) {

@@ -22,7 +22,7 @@ final class GroupWindow {
   private long best = -1;
   private List<Hit> bestWindow = List.of();
   private boolean satisfied;
-  long hits;
+  private long hits;
 
   /** One event in the window. */
   record Hit(long time, String id, String value) {}
@@ -61,6 +61,11 @@ final class GroupWindow {
       window.clear();
       valueCounts.clear();
     }
+  }
+
+  /** How many events of the group were seen in all. */
+  long hits() {
+    return hits;
   }
 
   /** Whether the condition holds for the best window. */

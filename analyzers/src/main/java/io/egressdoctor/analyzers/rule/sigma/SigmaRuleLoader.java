@@ -121,7 +121,7 @@ public final class SigmaRuleLoader {
       if (id != null && !UUID.matcher(id).matches()) {
         p.add(doc.lineOf("id"), "id '" + id + "' is not a UUID");
       }
-      String name = requiredText("name");
+      String name = doc.get("name") == null ? nameFromFile() : requiredText("name");
       if (name != null && !NAME.matcher(name).matches()) {
         p.add(doc.lineOf("name"), "name '" + name + "' must be lowercase letters, digits, - and _");
       }
@@ -131,7 +131,7 @@ public final class SigmaRuleLoader {
             doc.lineOf("status"),
             "status '" + status + "' is not one of " + new TreeSet<>(STATUSES));
       }
-      String description = requiredText("description");
+      String description = optionalText("description", "");
       String date = optionalText("date", "");
       if (!date.isEmpty() && !DATE.matcher(date).matches()) {
         p.add(doc.lineOf("date"), "date '" + date + "' is not YYYY-MM-DD");
@@ -191,6 +191,14 @@ public final class SigmaRuleLoader {
         return correlation(meta).map(c -> new Rule.CorrelationRule(meta, c));
       }
       return analyzer(meta);
+    }
+
+    /** Sigma makes {@code name} optional; a rule without one is named after its file. */
+    private String nameFromFile() {
+      String f = p.file().replace('\\', '/');
+      return f.substring(f.lastIndexOf('/') + 1)
+          .replaceFirst("\\.ya?ml$", "")
+          .toLowerCase(java.util.Locale.ROOT);
     }
 
     private Optional<Rule> detection(RuleMeta meta) {

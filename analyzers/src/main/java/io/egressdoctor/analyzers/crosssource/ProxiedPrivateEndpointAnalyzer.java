@@ -285,7 +285,12 @@ public final class ProxiedPrivateEndpointAnalyzer implements Analyzer {
         }
         boolean disabled = s.count(and(inFile, term(enabledField, "false"))) > 0;
         List<String> bypass = disabled ? List.of() : s.index().distinct(bypassField, inFile, 1000);
-        List<String> missing = served.stream().filter(n -> !bypassed(bypass, n)).toList();
+        boolean appliance = isAzureSide(inFile);
+        List<String> missing =
+            served.stream()
+                .filter(n -> isAzureName(n) == appliance)
+                .filter(n -> !bypassed(bypass, n))
+                .toList();
         if (missing.isEmpty()) {
           continue;
         }
@@ -300,6 +305,19 @@ public final class ProxiedPrivateEndpointAnalyzer implements Analyzer {
                   : "proxy settings whose bypass list leaves out " + Prose.list(missing));
         }
       }
+    }
+
+    /**
+     * Whether a settings file belongs to an ASR or Migrate appliance, whose settings concern the
+     * Azure names; other settings (environments, agent configuration) concern the AWS names.
+     */
+    private boolean isAzureSide(EventQuery inFile) throws IOException {
+      List<ValueCount> datasets = s.index().top(Fields.EVENT_DATASET.name(), inFile, 1);
+      return !datasets.isEmpty() && datasets.get(0).value().startsWith("asr.");
+    }
+
+    private boolean isAzureName(String name) {
+      return catalog.find(name).map(r -> r.service().startsWith("azure")).orElse(false);
     }
 
     /** Whether the bypass list covers the name as written or in its privatelink form. */

@@ -291,6 +291,8 @@ class ProxiedPrivateEndpointAnalyzerTest {
                 noProxy)
             .commit();
     assertThat(run(covered, endpoints(MGN_ENDPOINT), Map.of())).isEmpty();
+    // A source server's environment is not where the appliance's Azure names are bypassed.
+    assertThat(run(covered, endpoints(MGN_ENDPOINT, ASR_ENDPOINT), Map.of())).isEmpty();
   }
 
   @Test

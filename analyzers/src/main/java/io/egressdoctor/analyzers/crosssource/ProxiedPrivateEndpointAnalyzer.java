@@ -101,7 +101,10 @@ public final class ProxiedPrivateEndpointAnalyzer implements Analyzer {
     return List.of(run.finding(rule));
   }
 
-  /** A name that went through the proxy, and what the proxy did with it. */
+  /**
+   * A name that went through the proxy, and what the proxy did with it; {@code endpoint} is null
+   * for a privatelink name the inventory does not list.
+   */
   private record ProxiedName(
       String name,
       RequiredEndpoint required,
@@ -160,11 +163,24 @@ public final class ProxiedPrivateEndpointAnalyzer implements Analyzer {
       for (ValueCount vc : s.index().top(DOMAIN, base, maxNames)) {
         Optional<RequiredEndpoint> required =
             catalog.find(vc.value()).filter(RequiredEndpoint::privateEndpointCapable);
+        if (required.isEmpty()) {
+          continue;
+        }
         Optional<PrivateEndpoint> endpoint = inventory.serving(vc.value());
-        if (required.isPresent() && endpoint.isPresent()) {
-          names.put(vc.value(), proxied(base, vc, required.get(), endpoint.get()));
+        if (endpoint.isPresent() || isPrivateLinkName(required.get(), vc.value())) {
+          names.put(vc.value(), proxied(base, vc, required.get(), endpoint.orElse(null)));
         }
       }
+    }
+
+    /**
+     * Whether the name is in its privatelink form: Azure hands those names out only for a resource
+     * with a private endpoint, so the name proves the endpoint even when no inventory lists it.
+     */
+    private static boolean isPrivateLinkName(RequiredEndpoint required, String name) {
+      return !required.privateLinkHost().isEmpty()
+          && name.contains(".privatelink.")
+          && required.privateLinkName(name).equals(name.toLowerCase(java.util.Locale.ROOT));
     }
 
     private ProxiedName proxied(
@@ -174,13 +190,18 @@ public final class ProxiedPrivateEndpointAnalyzer implements Analyzer {
       List<String> from = values(s.index().top(SOURCE_IP, q, 50));
       clients.addAll(from);
       List<String> destinations = s.index().distinct(Fields.DESTINATION_IP.name(), q, 50);
-      boolean reached = destinations.stream().anyMatch(ip -> EndpointInventory.holds(endpoint, ip));
+      boolean reached =
+          endpoint != null
+              && destinations.stream().anyMatch(ip -> EndpointInventory.holds(endpoint, ip));
       List<String> publicIps =
           destinations.stream().filter(ip -> !Addresses.isPrivate(ip)).toList();
       long failures = s.count(and(q, term(Fields.EVENT_OUTCOME.name(), "failure")));
       evidence.count(vc.count());
       String note =
-          vc.value() + " went to the proxy although " + endpoint.endpointId() + " serves it";
+          vc.value()
+              + " went to the proxy although "
+              + (endpoint == null ? "a private endpoint" : endpoint.endpointId())
+              + " serves it";
       for (IndexedEvent e : s.index().search(q, 2)) {
         evidence.show(e, note);
       }
@@ -375,13 +396,29 @@ public final class ProxiedPrivateEndpointAnalyzer implements Analyzer {
       return all;
     }
 
+    /** Who serves the proxied names: the inventory's endpoints, or the privatelink names. */
+    private String servedBy(Set<String> ids) {
+      String them = names.size() == 1 ? "that name" : "those names";
+      if (ids.isEmpty()) {
+        return them
+            + (names.size() == 1 ? " exists" : " exist")
+            + " only for a private endpoint (privatelink form)";
+      }
+      return (ids.size() == 1 ? "the private endpoint " : "the private endpoints ")
+          + Prose.list(ids)
+          + (ids.size() == 1 ? " serves " : " serve ")
+          + them;
+    }
+
     private String summary() {
       List<String> parts = new ArrayList<>();
       if (!names.isEmpty()) {
         long requests = names.values().stream().mapToLong(ProxiedName::requests).sum();
         long failures = names.values().stream().mapToLong(ProxiedName::failures).sum();
         Set<String> ids = new TreeSet<>();
-        names.values().forEach(n -> ids.add(n.endpoint().endpointId()));
+        names.values().stream()
+            .filter(n -> n.endpoint() != null)
+            .forEach(n -> ids.add(n.endpoint().endpointId()));
         parts.add(
             Prose.count(requests, "request")
                 + (clients.isEmpty() ? "" : " from " + Prose.list(clients))
@@ -389,10 +426,8 @@ public final class ProxiedPrivateEndpointAnalyzer implements Analyzer {
                 + Prose.list(names.keySet())
                 + " went through the proxy "
                 + Prose.span(evidence.first(), evidence.last())
-                + ", although the private endpoint "
-                + Prose.list(ids)
-                + " serves "
-                + (names.size() == 1 ? "that name" : "those names")
+                + ", although "
+                + servedBy(ids)
                 + (failures > 0 ? "; " + failures + " of them failed" : "")
                 + ".");
         for (ProxiedName n : names.values()) {
@@ -403,7 +438,7 @@ public final class ProxiedPrivateEndpointAnalyzer implements Analyzer {
                     + " to the public address "
                     + Prose.list(n.publicAddresses())
                     + ", so that traffic never used "
-                    + n.endpoint().endpointId()
+                    + (n.endpoint() == null ? "the private endpoint" : n.endpoint().endpointId())
                     + ".");
           }
         }
@@ -472,6 +507,7 @@ public final class ProxiedPrivateEndpointAnalyzer implements Analyzer {
       List<String> viaSecurityGroup =
           names.values().stream()
               .filter(n -> n.reachedEndpoint() && !n.required().service().startsWith("azure"))
+              .filter(n -> n.endpoint() != null)
               .map(n -> n.endpoint().endpointId())
               .distinct()
               .toList();

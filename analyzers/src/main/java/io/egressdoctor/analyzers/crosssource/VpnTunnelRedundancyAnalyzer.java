@@ -79,6 +79,7 @@ public final class VpnTunnelRedundancyAnalyzer implements Analyzer {
     final Map<String, String> connection = new TreeMap<>();
     final Map<String, String> outsideIp = new TreeMap<>();
     final Set<String> everUp = new TreeSet<>();
+    final Map<String, Boolean> lastState = new TreeMap<>();
     final Set<String> azureGatewayIps = new TreeSet<>();
     final List<Change> changes = new ArrayList<>();
     long downEvents;
@@ -225,9 +226,10 @@ public final class VpnTunnelRedundancyAnalyzer implements Analyzer {
     }
     if (up) {
       t.everUp.add(tunnel);
-    } else {
+    } else if (Boolean.TRUE.equals(t.lastState.get(tunnel))) {
       t.downEvents++;
     }
+    t.lastState.put(tunnel, up);
     t.changes.add(
         new Change(Instant.ofEpochMilli(e.timestamp().getAsLong()), tunnel, up, indexed.id()));
   }

@@ -193,6 +193,30 @@ class ProxiedPrivateEndpointAnalyzerTest {
   }
 
   @Test
+  void aPrivatelinkNameProvesTheEndpointWithoutAnInventory() throws IOException {
+    EventIndex index =
+        new TestIndex(dir)
+            .squid(
+                "proxy/access.log",
+                "1680591602.300      0 10.1.0.5 TCP_DENIED/403 3950 CONNECT"
+                    + " 1265443793182260898-asr-pod01-rcm1.jpe.privatelink.siterecovery.windowsazure.com:443"
+                    + " - HIER_NONE/- text/html",
+                "1680591603.300    200 10.1.0.5 TCP_TUNNEL/200 3950 CONNECT"
+                    + " 1265443793182260898-asr-pod01-srs1.jpe.siterecovery.windowsazure.com:443"
+                    + " - HIER_DIRECT/203.0.113.9 -")
+            .commit();
+
+    Finding f = run(index, ReferenceData.empty(), Map.of()).get(0);
+
+    assertThat(f.entities().get("destination.domain"))
+        .containsExactly(
+            "1265443793182260898-asr-pod01-rcm1.jpe.privatelink.siterecovery.windowsazure.com");
+    assertThat(f.summary())
+        .contains("that name exists only for a private endpoint (privatelink form)");
+    assertThat(f.fix()).contains("jpe.privatelink.siterecovery.windowsazure.com");
+  }
+
+  @Test
   void proxySettingsThatLeaveOutTheEndpointNamesAreEvidence() throws IOException {
     Map<String, Object> settings = new LinkedHashMap<>();
     settings.put("config.source", "env");

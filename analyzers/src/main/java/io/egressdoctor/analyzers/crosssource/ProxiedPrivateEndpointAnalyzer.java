@@ -295,33 +295,65 @@ public final class ProxiedPrivateEndpointAnalyzer implements Analyzer {
       String bypassField = Fields.CONFIG_PROXY_BYPASS.name();
       String enabledField = Fields.CONFIG_PROXY_BYPASS_ENABLED.name();
       EventQuery settings = s.within(or(exists(url), exists(bypassField), exists(enabledField)));
-      // One file's settings arrive as separate events (https_proxy and no_proxy lines, or the
-      // keys of appliance.json), so they are gathered per file.
+      // One file's settings arrive as separate events (https_proxy and no_proxy lines), and an
+      // appliance spreads its settings over files (appliance.json holds the switch, the
+      // configuration manager's file the list), so settings are gathered per file on source
+      // servers and per appliance on the Azure side.
+      Map<String, Settings> groups = new LinkedHashMap<>();
       for (String file : s.index().distinct(Fields.LOG_FILE_PATH.name(), settings, 200)) {
         EventQuery inFile = and(settings, term(Fields.LOG_FILE_PATH.name(), file));
-        boolean proxySet = s.count(and(inFile, exists(url))) > 0;
-        boolean switchable = s.count(and(inFile, exists(enabledField))) > 0;
-        if (!proxySet && !switchable) {
-          continue;
-        }
-        boolean disabled = s.count(and(inFile, term(enabledField, "false"))) > 0;
-        List<String> bypass = disabled ? List.of() : s.index().distinct(bypassField, inFile, 1000);
-        boolean appliance = isAzureSide(inFile);
-        List<String> missing =
-            served.stream()
-                .filter(n -> isAzureName(n) == appliance)
-                .filter(n -> !bypassed(bypass, n))
-                .toList();
-        if (missing.isEmpty()) {
-          continue;
-        }
+        boolean azure = isAzureSide(inFile);
         List<ValueCount> hosts = s.index().top(Fields.HOST_NAME.name(), inFile, 1);
-        unbypassed.put(hosts.isEmpty() ? file : hosts.get(0).value(), missing);
+        String host = hosts.isEmpty() ? null : hosts.get(0).value();
+        String label =
+            azure ? (host == null ? "the appliance" : host) : (host == null ? file : host);
+        Settings g = groups.computeIfAbsent(azure + " " + label, k -> new Settings(label, azure));
+        g.files.add(inFile);
+        g.proxySet |= s.count(and(inFile, exists(url))) > 0;
+        g.switchable |= s.count(and(inFile, exists(enabledField))) > 0;
+        g.disabled |= s.count(and(inFile, term(enabledField, "false"))) > 0;
+        g.bypass.addAll(s.index().distinct(bypassField, inFile, 1000));
+      }
+      for (Settings g : groups.values()) {
+        if (g.proxySet || g.switchable) {
+          checkBypass(g, served);
+        }
+      }
+    }
+
+    /** The proxy settings of one source server file or one appliance. */
+    private static final class Settings {
+      final String label;
+      final boolean azure;
+      final List<EventQuery> files = new ArrayList<>();
+      final List<String> bypass = new ArrayList<>();
+      boolean proxySet;
+      boolean switchable;
+      boolean disabled;
+
+      Settings(String label, boolean azure) {
+        this.label = label;
+        this.azure = azure;
+      }
+    }
+
+    private void checkBypass(Settings g, Set<String> served) throws IOException {
+      List<String> bypass = g.disabled ? List.of() : g.bypass;
+      List<String> missing =
+          served.stream()
+              .filter(n -> isAzureName(n) == g.azure)
+              .filter(n -> !bypassed(bypass, n))
+              .toList();
+      if (missing.isEmpty()) {
+        return;
+      }
+      unbypassed.put(g.label, missing);
+      for (EventQuery inFile : g.files) {
         evidence.count(s.count(inFile));
         for (IndexedEvent e : s.index().search(inFile, 2)) {
           evidence.show(
               e,
-              disabled
+              g.disabled
                   ? "the bypass list is switched off"
                   : "proxy settings whose bypass list leaves out " + Prose.list(missing));
         }

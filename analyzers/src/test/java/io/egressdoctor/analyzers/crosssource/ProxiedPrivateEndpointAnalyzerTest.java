@@ -320,6 +320,62 @@ class ProxiedPrivateEndpointAnalyzerTest {
   }
 
   @Test
+  void anAppliancesSettingsSpreadOverFilesAreReadTogether() throws IOException {
+    Map<String, Object> toggle = new LinkedHashMap<>();
+    toggle.put("config.proxy.variable", "EnableProxyBypassList");
+    toggle.put("config.proxy.bypass_enabled", true);
+    Map<String, Object> proxy = new LinkedHashMap<>();
+    proxy.put("config.proxy.url", "http://10.1.0.8:8080");
+    Map<String, Object> list = new LinkedHashMap<>();
+    list.put(
+        "config.proxy.bypass",
+        List.of("vault.azure.net", "jpe.privatelink.siterecovery.windowsazure.com"));
+    EventIndex index =
+        new TestIndex(dir)
+            .event(
+                "asr.appliance_config",
+                "appliance/config/appliance.json",
+                "2026-04-02T07:00:00Z",
+                toggle)
+            .event(
+                "asr.mobility_proxy_config",
+                "appliance/config/ProxyInfo.conf",
+                "2026-04-02T07:00:00Z",
+                proxy)
+            .event(
+                "asr.mobility_proxy_config",
+                "appliance/config/ProxyInfo.conf",
+                "2026-04-02T07:00:00Z",
+                list)
+            .commit();
+
+    assertThat(run(index, endpoints(ASR_ENDPOINT), Map.of())).isEmpty();
+
+    list.put("config.proxy.bypass", List.of("vault.azure.net"));
+    EventIndex missing =
+        new TestIndex(dir.resolve("b"))
+            .event(
+                "asr.appliance_config",
+                "appliance/config/appliance.json",
+                "2026-04-02T07:00:00Z",
+                toggle)
+            .event(
+                "asr.mobility_proxy_config",
+                "appliance/config/ProxyInfo.conf",
+                "2026-04-02T07:00:00Z",
+                proxy)
+            .event(
+                "asr.mobility_proxy_config",
+                "appliance/config/ProxyInfo.conf",
+                "2026-04-02T07:00:00Z",
+                list)
+            .commit();
+    Finding f = run(missing, endpoints(ASR_ENDPOINT), Map.of()).get(0);
+    assertThat(f.summary()).contains("The proxy settings on the appliance do not exclude");
+    assertThat(f.evidenceTotal()).isEqualTo(3);
+  }
+
+  @Test
   void unknownOrMalformedParametersAreRejected() throws IOException {
     EventIndex index = new TestIndex(dir).commit();
 

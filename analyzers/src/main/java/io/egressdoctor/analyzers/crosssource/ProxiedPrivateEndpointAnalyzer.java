@@ -101,7 +101,10 @@ public final class ProxiedPrivateEndpointAnalyzer implements Analyzer {
     return List.of(run.finding(rule));
   }
 
-  /** A name that went through the proxy, and what the proxy did with it. */
+  /**
+   * A name that went through the proxy, and what the proxy did with it; {@code endpoint} is null
+   * for a privatelink name the inventory does not list.
+   */
   private record ProxiedName(
       String name,
       RequiredEndpoint required,
@@ -160,11 +163,24 @@ public final class ProxiedPrivateEndpointAnalyzer implements Analyzer {
       for (ValueCount vc : s.index().top(DOMAIN, base, maxNames)) {
         Optional<RequiredEndpoint> required =
             catalog.find(vc.value()).filter(RequiredEndpoint::privateEndpointCapable);
+        if (required.isEmpty()) {
+          continue;
+        }
         Optional<PrivateEndpoint> endpoint = inventory.serving(vc.value());
-        if (required.isPresent() && endpoint.isPresent()) {
-          names.put(vc.value(), proxied(base, vc, required.get(), endpoint.get()));
+        if (endpoint.isPresent() || isPrivateLinkName(required.get(), vc.value())) {
+          names.put(vc.value(), proxied(base, vc, required.get(), endpoint.orElse(null)));
         }
       }
+    }
+
+    /**
+     * Whether the name is in its privatelink form: Azure hands those names out only for a resource
+     * with a private endpoint, so the name proves the endpoint even when no inventory lists it.
+     */
+    private static boolean isPrivateLinkName(RequiredEndpoint required, String name) {
+      return !required.privateLinkHost().isEmpty()
+          && name.contains(".privatelink.")
+          && required.privateLinkName(name).equals(name.toLowerCase(java.util.Locale.ROOT));
     }
 
     private ProxiedName proxied(
@@ -174,13 +190,18 @@ public final class ProxiedPrivateEndpointAnalyzer implements Analyzer {
       List<String> from = values(s.index().top(SOURCE_IP, q, 50));
       clients.addAll(from);
       List<String> destinations = s.index().distinct(Fields.DESTINATION_IP.name(), q, 50);
-      boolean reached = destinations.stream().anyMatch(ip -> EndpointInventory.holds(endpoint, ip));
+      boolean reached =
+          endpoint != null
+              && destinations.stream().anyMatch(ip -> EndpointInventory.holds(endpoint, ip));
       List<String> publicIps =
           destinations.stream().filter(ip -> !Addresses.isPrivate(ip)).toList();
       long failures = s.count(and(q, term(Fields.EVENT_OUTCOME.name(), "failure")));
       evidence.count(vc.count());
       String note =
-          vc.value() + " went to the proxy although " + endpoint.endpointId() + " serves it";
+          vc.value()
+              + " went to the proxy although "
+              + (endpoint == null ? "a private endpoint" : endpoint.endpointId())
+              + " serves it";
       for (IndexedEvent e : s.index().search(q, 2)) {
         evidence.show(e, note);
       }
@@ -274,32 +295,82 @@ public final class ProxiedPrivateEndpointAnalyzer implements Analyzer {
       String bypassField = Fields.CONFIG_PROXY_BYPASS.name();
       String enabledField = Fields.CONFIG_PROXY_BYPASS_ENABLED.name();
       EventQuery settings = s.within(or(exists(url), exists(bypassField), exists(enabledField)));
-      // One file's settings arrive as separate events (https_proxy and no_proxy lines, or the
-      // keys of appliance.json), so they are gathered per file.
+      // One file's settings arrive as separate events (https_proxy and no_proxy lines), and an
+      // appliance spreads its settings over files (appliance.json holds the switch, the
+      // configuration manager's file the list), so settings are gathered per file on source
+      // servers and per appliance on the Azure side.
+      Map<String, Settings> groups = new LinkedHashMap<>();
       for (String file : s.index().distinct(Fields.LOG_FILE_PATH.name(), settings, 200)) {
         EventQuery inFile = and(settings, term(Fields.LOG_FILE_PATH.name(), file));
-        boolean proxySet = s.count(and(inFile, exists(url))) > 0;
-        boolean switchable = s.count(and(inFile, exists(enabledField))) > 0;
-        if (!proxySet && !switchable) {
-          continue;
-        }
-        boolean disabled = s.count(and(inFile, term(enabledField, "false"))) > 0;
-        List<String> bypass = disabled ? List.of() : s.index().distinct(bypassField, inFile, 1000);
-        List<String> missing = served.stream().filter(n -> !bypassed(bypass, n)).toList();
-        if (missing.isEmpty()) {
-          continue;
-        }
+        boolean azure = isAzureSide(inFile);
         List<ValueCount> hosts = s.index().top(Fields.HOST_NAME.name(), inFile, 1);
-        unbypassed.put(hosts.isEmpty() ? file : hosts.get(0).value(), missing);
+        String host = hosts.isEmpty() ? null : hosts.get(0).value();
+        String label =
+            azure ? (host == null ? "the appliance" : host) : (host == null ? file : host);
+        Settings g = groups.computeIfAbsent(azure + " " + label, k -> new Settings(label, azure));
+        g.files.add(inFile);
+        g.proxySet |= s.count(and(inFile, exists(url))) > 0;
+        g.switchable |= s.count(and(inFile, exists(enabledField))) > 0;
+        g.disabled |= s.count(and(inFile, term(enabledField, "false"))) > 0;
+        g.bypass.addAll(s.index().distinct(bypassField, inFile, 1000));
+      }
+      for (Settings g : groups.values()) {
+        if (g.proxySet || g.switchable) {
+          checkBypass(g, served);
+        }
+      }
+    }
+
+    /** The proxy settings of one source server file or one appliance. */
+    private static final class Settings {
+      final String label;
+      final boolean azure;
+      final List<EventQuery> files = new ArrayList<>();
+      final List<String> bypass = new ArrayList<>();
+      boolean proxySet;
+      boolean switchable;
+      boolean disabled;
+
+      Settings(String label, boolean azure) {
+        this.label = label;
+        this.azure = azure;
+      }
+    }
+
+    private void checkBypass(Settings g, Set<String> served) throws IOException {
+      List<String> bypass = g.disabled ? List.of() : g.bypass;
+      List<String> missing =
+          served.stream()
+              .filter(n -> isAzureName(n) == g.azure)
+              .filter(n -> !bypassed(bypass, n))
+              .toList();
+      if (missing.isEmpty()) {
+        return;
+      }
+      unbypassed.put(g.label, missing);
+      for (EventQuery inFile : g.files) {
         evidence.count(s.count(inFile));
         for (IndexedEvent e : s.index().search(inFile, 2)) {
           evidence.show(
               e,
-              disabled
+              g.disabled
                   ? "the bypass list is switched off"
                   : "proxy settings whose bypass list leaves out " + Prose.list(missing));
         }
       }
+    }
+
+    /**
+     * Whether a settings file belongs to an ASR or Migrate appliance, whose settings concern the
+     * Azure names; other settings (environments, agent configuration) concern the AWS names.
+     */
+    private boolean isAzureSide(EventQuery inFile) throws IOException {
+      List<ValueCount> datasets = s.index().top(Fields.EVENT_DATASET.name(), inFile, 1);
+      return !datasets.isEmpty() && datasets.get(0).value().startsWith("asr.");
+    }
+
+    private boolean isAzureName(String name) {
+      return catalog.find(name).map(r -> r.service().startsWith("azure")).orElse(false);
     }
 
     /** Whether the bypass list covers the name as written or in its privatelink form. */
@@ -357,13 +428,29 @@ public final class ProxiedPrivateEndpointAnalyzer implements Analyzer {
       return all;
     }
 
+    /** Who serves the proxied names: the inventory's endpoints, or the privatelink names. */
+    private String servedBy(Set<String> ids) {
+      String them = names.size() == 1 ? "that name" : "those names";
+      if (ids.isEmpty()) {
+        return them
+            + (names.size() == 1 ? " exists" : " exist")
+            + " only for a private endpoint (privatelink form)";
+      }
+      return (ids.size() == 1 ? "the private endpoint " : "the private endpoints ")
+          + Prose.list(ids)
+          + (ids.size() == 1 ? " serves " : " serve ")
+          + them;
+    }
+
     private String summary() {
       List<String> parts = new ArrayList<>();
       if (!names.isEmpty()) {
         long requests = names.values().stream().mapToLong(ProxiedName::requests).sum();
         long failures = names.values().stream().mapToLong(ProxiedName::failures).sum();
         Set<String> ids = new TreeSet<>();
-        names.values().forEach(n -> ids.add(n.endpoint().endpointId()));
+        names.values().stream()
+            .filter(n -> n.endpoint() != null)
+            .forEach(n -> ids.add(n.endpoint().endpointId()));
         parts.add(
             Prose.count(requests, "request")
                 + (clients.isEmpty() ? "" : " from " + Prose.list(clients))
@@ -371,10 +458,8 @@ public final class ProxiedPrivateEndpointAnalyzer implements Analyzer {
                 + Prose.list(names.keySet())
                 + " went through the proxy "
                 + Prose.span(evidence.first(), evidence.last())
-                + ", although the private endpoint "
-                + Prose.list(ids)
-                + " serves "
-                + (names.size() == 1 ? "that name" : "those names")
+                + ", although "
+                + servedBy(ids)
                 + (failures > 0 ? "; " + failures + " of them failed" : "")
                 + ".");
         for (ProxiedName n : names.values()) {
@@ -385,7 +470,7 @@ public final class ProxiedPrivateEndpointAnalyzer implements Analyzer {
                     + " to the public address "
                     + Prose.list(n.publicAddresses())
                     + ", so that traffic never used "
-                    + n.endpoint().endpointId()
+                    + (n.endpoint() == null ? "the private endpoint" : n.endpoint().endpointId())
                     + ".");
           }
         }
@@ -454,6 +539,7 @@ public final class ProxiedPrivateEndpointAnalyzer implements Analyzer {
       List<String> viaSecurityGroup =
           names.values().stream()
               .filter(n -> n.reachedEndpoint() && !n.required().service().startsWith("azure"))
+              .filter(n -> n.endpoint() != null)
               .map(n -> n.endpoint().endpointId())
               .distinct()
               .toList();

@@ -79,6 +79,7 @@ public final class VpnTunnelRedundancyAnalyzer implements Analyzer {
     final Map<String, String> connection = new TreeMap<>();
     final Map<String, String> outsideIp = new TreeMap<>();
     final Set<String> everUp = new TreeSet<>();
+    final Map<String, Boolean> lastState = new TreeMap<>();
     final Set<String> azureGatewayIps = new TreeSet<>();
     final List<Change> changes = new ArrayList<>();
     long downEvents;
@@ -109,6 +110,7 @@ public final class VpnTunnelRedundancyAnalyzer implements Analyzer {
     Boolean parameter = p.tristate("active_active_gateway");
     boolean activeActive = parameter != null ? parameter : t.azureGatewayIps.size() >= 2;
     boolean singleToActiveActive = activeActive && side.equals("aws") && connections.size() == 1;
+
     EvidenceList evidence = new EvidenceList(p.integer("max_evidence", 10));
     List<Outage> outages =
         outages(
@@ -182,13 +184,19 @@ public final class VpnTunnelRedundancyAnalyzer implements Analyzer {
             // BGP sessions go up and down with their tunnel; counting them would double it.
             not(term(Fields.NETWORK_PROTOCOL.name(), "bgp")));
     s.index().forEach(q, e -> record(t, e));
-    // Azure names its own public addresses in IKE lines, which carry no state.
-    t.azureGatewayIps.addAll(
-        s.index()
-            .distinct(
-                Fields.VPN_TUNNEL_OUTSIDE_IP.name(),
-                s.within(term(Fields.VPN_PROVIDER.name(), "azure")),
-                20));
+    // The Azure gateway's public addresses: its own IKE lines name them ("Local ..."), and the
+    // AWS logs name the one each AWS connection peers with (the customer gateway).
+    EventQuery azure = s.within(term(Fields.VPN_PROVIDER.name(), "azure"));
+    if (s.count(azure) > 0) {
+      String outside = Fields.VPN_TUNNEL_OUTSIDE_IP.name();
+      t.azureGatewayIps.addAll(s.index().distinct(outside, azure, 20));
+      t.azureGatewayIps.addAll(
+          s.index()
+              .distinct(
+                  Fields.VPN_TUNNEL_REMOTE_IP.name(),
+                  s.within(term(Fields.VPN_PROVIDER.name(), "aws")),
+                  20));
+    }
     return t;
   }
 
@@ -218,9 +226,10 @@ public final class VpnTunnelRedundancyAnalyzer implements Analyzer {
     }
     if (up) {
       t.everUp.add(tunnel);
-    } else {
+    } else if (Boolean.TRUE.equals(t.lastState.get(tunnel))) {
       t.downEvents++;
     }
+    t.lastState.put(tunnel, up);
     t.changes.add(
         new Change(Instant.ofEpochMilli(e.timestamp().getAsLong()), tunnel, up, indexed.id()));
   }
@@ -333,10 +342,19 @@ public final class VpnTunnelRedundancyAnalyzer implements Analyzer {
             .append(up == 1 ? " was" : " were")
             .append(" ever up.");
     if (singleToActiveActive) {
+      // Each public address of an active-active gateway needs its own AWS connection.
+      int possible = 2 * Math.max(2, t.azureGatewayIps.size());
       text.append(" The Azure VPN gateway is active-active (")
           .append(Prose.list(t.azureGatewayIps))
-          .append("), but a single AWS connection can only use its primary address, so a")
-          .append(" gateway failover still cuts traffic.");
+          .append("): ")
+          .append(possible)
+          .append(" tunnels over ")
+          .append(possible / 2)
+          .append(" AWS connections are possible and only ")
+          .append(up)
+          .append(up == 1 ? " was" : " were")
+          .append(" ever up; a single AWS connection can only use the gateway's primary address,")
+          .append(" so a gateway failover still cuts traffic.");
     } else if (activeActive) {
       text.append(" The Azure VPN gateway is active-active.");
     }

@@ -193,6 +193,30 @@ class ProxiedPrivateEndpointAnalyzerTest {
   }
 
   @Test
+  void aPrivatelinkNameProvesTheEndpointWithoutAnInventory() throws IOException {
+    EventIndex index =
+        new TestIndex(dir)
+            .squid(
+                "proxy/access.log",
+                "1680591602.300      0 10.1.0.5 TCP_DENIED/403 3950 CONNECT"
+                    + " 1265443793182260898-asr-pod01-rcm1.jpe.privatelink.siterecovery.windowsazure.com:443"
+                    + " - HIER_NONE/- text/html",
+                "1680591603.300    200 10.1.0.5 TCP_TUNNEL/200 3950 CONNECT"
+                    + " 1265443793182260898-asr-pod01-srs1.jpe.siterecovery.windowsazure.com:443"
+                    + " - HIER_DIRECT/203.0.113.9 -")
+            .commit();
+
+    Finding f = run(index, ReferenceData.empty(), Map.of()).get(0);
+
+    assertThat(f.entities().get("destination.domain"))
+        .containsExactly(
+            "1265443793182260898-asr-pod01-rcm1.jpe.privatelink.siterecovery.windowsazure.com");
+    assertThat(f.summary())
+        .contains("that name exists only for a private endpoint (privatelink form)");
+    assertThat(f.fix()).contains("jpe.privatelink.siterecovery.windowsazure.com");
+  }
+
+  @Test
   void proxySettingsThatLeaveOutTheEndpointNamesAreEvidence() throws IOException {
     Map<String, Object> settings = new LinkedHashMap<>();
     settings.put("config.source", "env");
@@ -291,6 +315,64 @@ class ProxiedPrivateEndpointAnalyzerTest {
                 noProxy)
             .commit();
     assertThat(run(covered, endpoints(MGN_ENDPOINT), Map.of())).isEmpty();
+    // A source server's environment is not where the appliance's Azure names are bypassed.
+    assertThat(run(covered, endpoints(MGN_ENDPOINT, ASR_ENDPOINT), Map.of())).isEmpty();
+  }
+
+  @Test
+  void anAppliancesSettingsSpreadOverFilesAreReadTogether() throws IOException {
+    Map<String, Object> toggle = new LinkedHashMap<>();
+    toggle.put("config.proxy.variable", "EnableProxyBypassList");
+    toggle.put("config.proxy.bypass_enabled", true);
+    Map<String, Object> proxy = new LinkedHashMap<>();
+    proxy.put("config.proxy.url", "http://10.1.0.8:8080");
+    Map<String, Object> list = new LinkedHashMap<>();
+    list.put(
+        "config.proxy.bypass",
+        List.of("vault.azure.net", "jpe.privatelink.siterecovery.windowsazure.com"));
+    EventIndex index =
+        new TestIndex(dir)
+            .event(
+                "asr.appliance_config",
+                "appliance/config/appliance.json",
+                "2026-04-02T07:00:00Z",
+                toggle)
+            .event(
+                "asr.mobility_proxy_config",
+                "appliance/config/ProxyInfo.conf",
+                "2026-04-02T07:00:00Z",
+                proxy)
+            .event(
+                "asr.mobility_proxy_config",
+                "appliance/config/ProxyInfo.conf",
+                "2026-04-02T07:00:00Z",
+                list)
+            .commit();
+
+    assertThat(run(index, endpoints(ASR_ENDPOINT), Map.of())).isEmpty();
+
+    list.put("config.proxy.bypass", List.of("vault.azure.net"));
+    EventIndex missing =
+        new TestIndex(dir.resolve("b"))
+            .event(
+                "asr.appliance_config",
+                "appliance/config/appliance.json",
+                "2026-04-02T07:00:00Z",
+                toggle)
+            .event(
+                "asr.mobility_proxy_config",
+                "appliance/config/ProxyInfo.conf",
+                "2026-04-02T07:00:00Z",
+                proxy)
+            .event(
+                "asr.mobility_proxy_config",
+                "appliance/config/ProxyInfo.conf",
+                "2026-04-02T07:00:00Z",
+                list)
+            .commit();
+    Finding f = run(missing, endpoints(ASR_ENDPOINT), Map.of()).get(0);
+    assertThat(f.summary()).contains("The proxy settings on the appliance do not exclude");
+    assertThat(f.evidenceTotal()).isEqualTo(3);
   }
 
   @Test

@@ -44,7 +44,10 @@ class RulePackFixturesTest {
       throws IOException {
     Path log = PACK.resolve(rule + ".tests").resolve(kind).resolve("access.log");
     String[] lines = Files.readAllLines(log).toArray(String[]::new);
-    var index = new TestIndex(dir.resolve(kind)).squid(log.toString(), lines).commit();
+    var index =
+        new TestIndex(dir.resolve(kind + reference.privateEndpoints().size()))
+            .squid(log.toString(), lines)
+            .commit();
     return analyzer.analyze(
         new AnalysisContext(index, reference, Fixtures.catalog(), null), RULE, Map.of());
   }
@@ -66,7 +69,9 @@ class RulePackFixturesTest {
                 "positive",
                 Fixtures.endpoints(MGN_ENDPOINT, S3_ENDPOINT)))
         .hasSize(1);
+    assertThat(run(analyzer, analyzer.name(), "positive", ReferenceData.empty())).hasSize(1);
     assertThat(run(analyzer, analyzer.name(), "negative", Fixtures.endpoints(SSM_ONLY))).isEmpty();
+    assertThat(run(analyzer, analyzer.name(), "negative", ReferenceData.empty())).isEmpty();
   }
 
   @Test

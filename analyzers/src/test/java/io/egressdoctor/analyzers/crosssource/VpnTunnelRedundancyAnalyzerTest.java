@@ -74,7 +74,9 @@ class VpnTunnelRedundancyAnalyzerTest {
         .containsExactly("203.0.113.10", "203.0.113.11");
     assertThat(f.summary())
         .contains("1 VPN connection (vpn-0aaa1111bbbb22223) with 2 tunnels, of which 1 was ever up")
-        .contains("active-active (198.51.100.1 and 198.51.100.2)")
+        .contains(
+            "active-active (198.51.100.1 and 198.51.100.2): 4 tunnels over 2 AWS connections are"
+                + " possible and only 1 was ever up")
         .contains("from 2024-05-01 09:00:00Z for 1 min 30 s (with 1 agent error in that window)");
     assertThat(f.fix())
         .contains("Build two AWS Site-to-Site VPN connections")
@@ -192,6 +194,40 @@ class VpnTunnelRedundancyAnalyzerTest {
   private static Map<String, Object> withRemote(Map<String, Object> fields, String remote) {
     fields.put("vpn.tunnel.remote_ip", remote);
     return fields;
+  }
+
+  @Test
+  void activeActiveIsSeenFromTheCustomerGatewayAndAzureIkeLines() throws IOException {
+    Map<String, Object> ike = new LinkedHashMap<>();
+    ike.put("vpn.provider", "azure");
+    ike.put("vpn.gateway.name", "vgw-hub-japaneast");
+    ike.put("vpn.gateway.instance", "GatewayTenantWorker_IN_1");
+    ike.put("vpn.tunnel.outside_ip", "203.0.113.51");
+    ike.put("vpn.tunnel.remote_ip", "198.51.100.10");
+    ike.put(
+        "message",
+        "Remote 198.51.100.10:500: Local 203.0.113.51:500: [LOCAL] IKE_SA_INIT timed out");
+    TestIndex aws =
+        new TestIndex(dir)
+            .event(
+                "aws.vpn",
+                AWS_LOG,
+                "2024-05-01T08:00:00Z",
+                withRemote(aws("vpn-0e1f", "198.51.100.10", "established"), "203.0.113.50"))
+            .event(
+                "aws.vpn",
+                AWS_LOG,
+                "2024-05-01T08:00:01Z",
+                withRemote(aws("vpn-0e1f", "198.51.100.11", "established"), "203.0.113.50"));
+
+    EventIndex withAzure =
+        aws.event("azure.vpn", "azure.json", "2024-05-01T08:10:00Z", ike).commit();
+    Finding f = run(withAzure, Map.of()).get(0);
+
+    assertThat(f.level()).isEqualTo(Level.HIGH);
+    assertThat(f.summary())
+        .contains("with 2 tunnels, of which 2 were ever up")
+        .contains("active-active (203.0.113.50 and 203.0.113.51)");
   }
 
   @Test

@@ -177,6 +177,9 @@ public final class ReportCommand implements Callable<Integer> {
     if (inputsToRead.isEmpty() && index == null) {
       throw new UserError("give log files, folders or bundles to read, --collect, or --index DIR");
     }
+    if (inputsToRead.isEmpty() && !Files.isDirectory(index)) {
+      throw new UserError("no index at " + index + "; give the logs to read as well");
+    }
     FindingSource source = inputs.rules().load(rules);
     ReferenceData referenceData = inputs.reference().load(reference);
     Path folder = index != null ? index : Files.createTempDirectory("egress-doctor-report-");

@@ -130,6 +130,8 @@ class ReportCommandTest {
     assertThat(run(command(), folder.toString(), "--format", "pdf").code())
         .isEqualTo(ExitCodes.USAGE);
     assertThat(run(command()).code()).isEqualTo(ExitCodes.USAGE);
+    assertThat(run(command(), "--index", dir.resolve("no-index").toString()).code())
+        .isEqualTo(ExitCodes.USAGE);
     assertThat(run(command(), folder.toString(), "--since", "last tuesday").code())
         .isEqualTo(ExitCodes.USAGE);
     Path slip =

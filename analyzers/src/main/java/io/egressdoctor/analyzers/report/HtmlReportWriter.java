@@ -177,6 +177,11 @@ public final class HtmlReportWriter implements ReportWriter {
     if (!f.references().isEmpty()) {
       out.append("<h4>References</h4>\n<ul class=\"refs\">\n");
       for (String ref : f.references()) {
+        if (!ref.startsWith("https://") && !ref.startsWith("http://")) {
+          // Only web links become links; anything else (a javascript: URL) stays text.
+          out.append("<li>").append(esc(ref)).append("</li>\n");
+          continue;
+        }
         out.append("<li><a href=\"")
             .append(esc(ref))
             .append("\" rel=\"noreferrer\">")
@@ -314,6 +319,9 @@ public final class HtmlReportWriter implements ReportWriter {
       out.append("</g>\n");
     }
     for (var m : t.markers()) {
+      if (m.finding() >= r.findings().size()) {
+        continue;
+      }
       double x = LABEL_WIDTH + (m.bucket() + 0.5) * barWidth;
       Finding f = r.findings().get(m.finding());
       out.append("<a href=\"#f-")

@@ -135,8 +135,7 @@ public final class JsonSchemaValidator {
     }
     JsonNode properties = schema.get("properties");
     JsonNode additional = schema.get("additionalProperties");
-    for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
-      var field = it.next();
+    for (Map.Entry<String, JsonNode> field : value.properties()) {
       String path = at + "/" + field.getKey();
       if (properties != null && properties.has(field.getKey())) {
         check(properties.get(field.getKey()), field.getValue(), path, errors);

@@ -84,6 +84,43 @@ class ReportWritersTest {
   }
 
   @Test
+  void htmlLinksOnlyWebReferences() throws Exception {
+    try (var fixture = ReportFixture.create(dir)) {
+      Report report = fixture.report();
+      var f = report.findings().get(0);
+      var evil =
+          new io.egressdoctor.analyzers.finding.Finding(
+              f.rule(),
+              f.level(),
+              f.pattern(),
+              f.summary(),
+              f.entities(),
+              f.evidence(),
+              f.evidenceTotal(),
+              f.fix(),
+              java.util.List.of("javascript:alert(1)"),
+              f.firstSeen(),
+              f.lastSeen());
+      Report changed = ReportStrings.map(report, s -> s, p -> p);
+      changed =
+          new Report(
+              changed.schemaVersion(),
+              changed.generatedAt(),
+              changed.zone(),
+              changed.redaction(),
+              java.util.List.of(evil),
+              changed.services(),
+              changed.endpoints(),
+              changed.timeline(),
+              changed.inputs());
+      String html = write(changed, ReportFormat.HTML);
+      assertThat(html)
+          .doesNotContain("href=\"javascript:")
+          .contains("<li>javascript:alert(1)</li>");
+    }
+  }
+
+  @Test
   void htmlEscapesMarkupFromLogs() {
     assertThat(HtmlReportWriter.esc("<script>alert('x')</script>&"))
         .isEqualTo("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;&amp;");

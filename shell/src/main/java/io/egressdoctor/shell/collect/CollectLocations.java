@@ -122,6 +122,8 @@ final class CollectLocations {
         PathMatcher glob = FileSystems.getDefault().getPathMatcher("glob:" + segment);
         try (Stream<Path> list = Files.list(dir)) {
           list.filter(p -> glob.matches(p.getFileName())).sorted().forEach(next::add);
+        } catch (java.nio.file.AccessDeniedException e) {
+          // A folder we may not list holds nothing we can collect.
         }
       }
       current = next;

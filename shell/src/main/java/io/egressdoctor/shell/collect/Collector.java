@@ -118,7 +118,14 @@ public final class Collector {
             continue;
           }
           String relative = relative(file);
-          Content content = read(file);
+          Content content;
+          try {
+            content = read(file);
+          } catch (IOException e) {
+            // One unreadable log (permissions, a file locked by the agent) must not lose the rest.
+            notFound.add(relative + "  (unreadable: " + e.getClass().getSimpleName() + ")");
+            continue;
+          }
           if (content.truncated()) {
             truncated.add(relative);
           }

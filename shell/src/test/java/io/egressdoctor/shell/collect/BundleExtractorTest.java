@@ -108,6 +108,37 @@ class BundleExtractorTest {
   }
 
   @Test
+  void readsPaxPathsAndRefusesPaxPathsThatEscape() throws Exception {
+    String longName = "var/lib/aws-replication-agent/" + "y".repeat(110) + "/agent.log.0";
+    String record = " path=" + longName + "\n";
+    String pax = (record.length() + 3) + record;
+    var tar = new ByteArrayOutputStream();
+    TarWriter.entry(tar, "PaxHeaders/agent", bytes(pax), 'x');
+    TarWriter.entry(tar, "agent.log.0", bytes("pax\n"), '0');
+    tar.write(new byte[1024]);
+    Path bundle = dir.resolve("pax.tgz");
+    try (var gz = new java.util.zip.GZIPOutputStream(Files.newOutputStream(bundle))) {
+      gz.write(tar.toByteArray());
+    }
+    try (var x = new BundleExtractor(BundleExtractor.Limits.defaults())) {
+      assertThat(x.expand(List.of(bundle)).get(0).resolve(longName)).hasContent("pax");
+    }
+    var evil = new ByteArrayOutputStream();
+    String evilRecord = " path=../../etc/cron.d/evil\n";
+    TarWriter.entry(evil, "PaxHeaders/evil", bytes((evilRecord.length() + 2) + evilRecord), 'x');
+    TarWriter.entry(evil, "harmless.log", bytes("x\n"), '0');
+    evil.write(new byte[1024]);
+    Path evilBundle = dir.resolve("evil.tar.gz");
+    try (var gz = new java.util.zip.GZIPOutputStream(Files.newOutputStream(evilBundle))) {
+      gz.write(evil.toByteArray());
+    }
+    try (var x = new BundleExtractor(BundleExtractor.Limits.defaults())) {
+      assertThatThrownBy(() -> x.expand(List.of(evilBundle)))
+          .isInstanceOf(UnsafeBundleException.class);
+    }
+  }
+
+  @Test
   void unpacksBundlesInsideBundles() throws Exception {
     var inner = new ByteArrayOutputStream();
     try (ZipOutputStream zip = new ZipOutputStream(inner)) {

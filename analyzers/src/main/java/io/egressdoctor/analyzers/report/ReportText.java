@@ -31,6 +31,9 @@ final class ReportText {
 
   /** The verdict's headline: how many findings of which levels. */
   static String headline(Report r) {
+    if (r.findings().isEmpty() && r.inputs().rules().isEmpty()) {
+      return "No finding, but no rule was run: this is not a diagnosis.";
+    }
     if (r.findings().isEmpty()) {
       return "No finding: nothing in these logs matches a known failure pattern.";
     }

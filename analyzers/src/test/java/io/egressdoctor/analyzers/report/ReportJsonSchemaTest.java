@@ -46,6 +46,7 @@ class ReportJsonSchemaTest {
       JsonNode json = JsonReportWriter.toJson(empty);
       assertThat(validator().validate(json)).isEmpty();
       assertThat(json.get("verdict").get("worst_level").isNull()).isTrue();
+      assertThat(json.at("/verdict/headline").asText()).contains("no rule was run");
     }
   }
 

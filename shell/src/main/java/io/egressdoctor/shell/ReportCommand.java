@@ -144,6 +144,17 @@ public final class ReportCommand implements Callable<Integer> {
   private final ReportInputs inputs;
   private final CollectCommand.Environment environment;
 
+  /** The files given with --reference, then the reference files found among the inputs. */
+  private List<Path> referenceFiles(List<Path> expanded) throws IOException {
+    List<Path> files = new ArrayList<>(reference);
+    for (Path p : io.egressdoctor.ingest.reference.ReferenceLoader.findIn(expanded)) {
+      if (!files.contains(p)) {
+        files.add(p);
+      }
+    }
+    return files;
+  }
+
   /** The command with this build's rules, reference loader and catalog. */
   public ReportCommand() {
     this(ReportInputs.builtIn(), CollectCommand.Environment.system());
@@ -181,10 +192,10 @@ public final class ReportCommand implements Callable<Integer> {
       throw new UserError("no index at " + index + "; give the logs to read as well");
     }
     FindingSource source = inputs.rules().load(rules);
-    ReferenceData referenceData = inputs.reference().load(reference);
     Path folder = index != null ? index : Files.createTempDirectory("egress-doctor-report-");
     try (BundleExtractor bundles = new BundleExtractor(BundleExtractor.Limits.defaults())) {
       List<Path> expanded = expand(bundles, inputsToRead);
+      ReferenceData referenceData = inputs.reference().load(referenceFiles(expanded));
       Report report;
       try (LuceneEventIndex idx = LuceneEventIndex.open(folder)) {
         if (!expanded.isEmpty()) {

@@ -3,23 +3,23 @@ package io.egressdoctor.shell;
 import io.egressdoctor.analyzers.AnalysisContext;
 import io.egressdoctor.analyzers.FindingSource;
 import io.egressdoctor.analyzers.catalog.EndpointCatalog;
+import io.egressdoctor.analyzers.catalog.YamlEndpointCatalog;
 import io.egressdoctor.analyzers.finding.Finding;
 import io.egressdoctor.analyzers.finding.RuleRef;
+import io.egressdoctor.analyzers.rule.RulePack;
 import io.egressdoctor.core.reference.ReferenceData;
 import io.egressdoctor.ingest.EventEnricher;
+import io.egressdoctor.ingest.reference.ReferenceFileException;
+import io.egressdoctor.ingest.reference.ReferenceLoader;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 
 /**
- * WIRING POINT: where {@code report} and {@code collect} find the rule pack, the reference data,
- * its enricher and the endpoint catalog. Everything else in the report programs against the
- * contracts ({@link FindingSource}, {@link ReferenceData}, {@link EventEnricher}, {@link
- * EndpointCatalog}); tests pass their own instance.
- *
- * <p>Until the rule engine, reference loader and catalog land, {@link #builtIn()} runs no rules,
- * loads no reference data and knows no catalog, and refuses {@code --rules} and {@code --reference}
- * rather than ignore them silently.
+ * Where {@code report} and {@code collect} find the rule pack, the reference data, its enricher and
+ * the endpoint catalog. Everything else in the report programs against the contracts ({@link
+ * FindingSource}, {@link ReferenceData}, {@link EventEnricher}, {@link EndpointCatalog}); tests
+ * pass their own instance.
  *
  * @param rules the finding source for an optional extra rules folder (null for the built-in pack)
  * @param reference the reference data loaded from files
@@ -28,7 +28,7 @@ import java.util.List;
  */
 public record ReportInputs(
     RulePackLoader rules,
-    ReferenceLoader reference,
+    ReferenceFiles reference,
     java.util.function.Function<ReferenceData, EventEnricher> enricher,
     EndpointCatalog catalog) {
 
@@ -41,35 +41,25 @@ public record ReportInputs(
 
   /** Loads reference data. */
   @FunctionalInterface
-  public interface ReferenceLoader {
+  public interface ReferenceFiles {
     /** The reference data in these files; {@link ReferenceData#empty()} for none. */
     ReferenceData load(List<Path> files) throws IOException;
   }
 
-  /** What this build has. */
+  /** What this build has: the built-in pack and catalog, and the reference loader. */
   public static ReportInputs builtIn() {
     return new ReportInputs(
-        // WIRE: folder == null ? RulePack.builtIn() :
-        // RulePack.builtIn().plus(RulePack.load(folder))
-        folder -> {
-          if (folder != null) {
-            throw new UserError(
-                "--rules needs the rule engine, which this build does not have yet");
-          }
-          return NO_RULES;
-        },
-        // WIRE: files -> ReferenceLoader.load(files)  (io.egressdoctor.ingest.reference)
+        folder ->
+            folder == null ? RulePack.builtIn() : RulePack.builtIn().plus(RulePack.load(folder)),
         files -> {
-          if (!files.isEmpty()) {
-            throw new UserError(
-                "--reference needs the reference data loader, which this build does not have yet");
+          try {
+            return ReferenceLoader.load(files);
+          } catch (ReferenceFileException e) {
+            throw new UserError("reference data: " + e.getMessage());
           }
-          return ReferenceData.empty();
         },
-        // WIRE: reference -> new ReferenceEnricher(reference)  (io.egressdoctor.ingest.reference)
-        reference -> EventEnricher.NONE,
-        // WIRE: YamlEndpointCatalog.builtIn()  (io.egressdoctor.analyzers.catalog)
-        EndpointCatalog.empty());
+        ReferenceOptions::enricher,
+        YamlEndpointCatalog.builtIn());
   }
 
   /** A finding source without rules. */

@@ -123,7 +123,7 @@ final class CloudEndureIpChurnBundle implements SampleBundle {
       String src = "10.10." + rng.pick("20", "20", "30", "5") + "." + rng.between(11, 90);
       int port = rng.pick(53, 123, 443, 80, 445, 3389, 1900, 5228, 8080);
       String proto = port == 53 || port == 123 || port == 1900 ? "UDP" : "TCP";
-      String dst = rng.pick("198.51.100.", "192.0.2.", "203.0.113.") + rng.between(1, 250);
+      String dst = "198.51.100." + rng.between(130, 250);
       times.add(new long[] {t});
       bodies.add(netfilter("FW-DROP", src, dst, proto, port));
     }

@@ -53,7 +53,7 @@ final class MgnAndAsrSameProxyBundle implements SampleBundle {
   @Override
   public void write(BundleOutput out) {
     List<String> lines = new ArrayList<>();
-    lines.add("#Software: SGOS 7.3.16.1 (SWG Edition)");
+    lines.add("#Software: SGOS 7.3.16 (SWG Edition)");
     lines.add("#Version: 1.0");
     lines.add("#Start-Date: 2026-06-08 15:00:03");
     lines.add("#Date: 2026-06-08 15:00:03");

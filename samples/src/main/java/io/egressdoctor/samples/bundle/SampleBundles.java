@@ -29,8 +29,32 @@ public final class SampleBundles {
   public static void writeAll(Path root) throws IOException {
     for (SampleBundle b : all()) {
       Path dir = root.resolve(b.name());
+      removeGenerated(dir);
       Files.createDirectories(dir);
       b.write(new BundleOutput(dir));
+    }
+  }
+
+  /** The files written by hand, which regeneration keeps. */
+  static final java.util.Set<String> HAND_WRITTEN =
+      java.util.Set.of("README.md", "expected-findings.json");
+
+  /**
+   * Deletes what an earlier run generated (names change with the data), keeping the hand-written
+   * files.
+   */
+  private static void removeGenerated(Path dir) throws IOException {
+    if (!Files.isDirectory(dir)) {
+      return;
+    }
+    try (java.util.stream.Stream<Path> walk = Files.walk(dir)) {
+      for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        boolean handWritten =
+            p.getParent().equals(dir) && HAND_WRITTEN.contains(p.getFileName().toString());
+        if (!p.equals(dir) && !handWritten) {
+          Files.delete(p);
+        }
+      }
     }
   }
 

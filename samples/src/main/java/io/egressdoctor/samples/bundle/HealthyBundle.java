@@ -123,7 +123,7 @@ final class HealthyBundle implements SampleBundle {
     }
     ProxyLog log = new ProxyLog();
     log.add(
-        new BackgroundTraffic(rng, SquidVersion.V6, PACIFIC, clients, Map.of())
+        new BackgroundTraffic(rng, SquidVersion.V7, PACIFIC, clients, Map.of())
             .between(Instant.ofEpochMilli(start), Instant.ofEpochMilli(end), 140));
     List<String> applianceHosts =
         List.of(
@@ -142,7 +142,7 @@ final class HealthyBundle implements SampleBundle {
 
   private String squidConf() {
     StringBuilder sb = new StringBuilder();
-    sb.append("# /etc/squid/squid.conf, proxy-usw (Squid 6.10)\n");
+    sb.append("# /etc/squid/squid.conf, proxy-usw (Squid 7.1)\n");
     sb.append("http_port 3128\n");
     sb.append(ProxyLogFormat.DETAILED_LOGFORMAT).append('\n');
     sb.append("access_log daemon:/var/log/squid/access.log detailed\n\n");

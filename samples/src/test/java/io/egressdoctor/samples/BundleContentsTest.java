@@ -40,6 +40,47 @@ class BundleContentsTest {
   }
 
   @Test
+  void expectedEntitiesAreSchemaFieldsWhoseValuesAreInTheBundle() throws Exception {
+    for (Path b : SampleBundleFolders.all()) {
+      ExpectedFindings expected = ExpectedFindings.load(b.resolve("expected-findings.json"));
+      String evidence = evidence(b);
+      for (ExpectedFinding f : expected.mustFire()) {
+        for (var e : f.entities().entrySet()) {
+          assertThat(io.egressdoctor.core.field.Fields.find(e.getKey()))
+              .as(b + ": " + e.getKey() + " is a field of docs/fields.md")
+              .isPresent();
+          for (String value : e.getValue()) {
+            assertThat(evidence)
+                .as(b + ": " + f.pattern() + " entity value " + value)
+                .contains(value);
+          }
+        }
+      }
+    }
+  }
+
+  /** Every file of a bundle except its expectations, decompressed, as one text. */
+  private static String evidence(Path bundle) throws IOException {
+    StringBuilder sb = new StringBuilder();
+    try (Stream<Path> files = Files.walk(bundle)) {
+      for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
+        if (f.getFileName().toString().equals("expected-findings.json")
+            || f.getFileName().toString().equals("README.md")) {
+          continue;
+        }
+        try (var in =
+            f.toString().endsWith(".gz")
+                ? new java.util.zip.GZIPInputStream(Files.newInputStream(f))
+                : Files.newInputStream(f)) {
+          sb.append(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8))
+              .append('\n');
+        }
+      }
+    }
+    return sb.toString();
+  }
+
+  @Test
   void everyScenarioHasABundleAndOneBundleCombinesScenarios() throws Exception {
     Set<String> covered = new TreeSet<>();
     boolean combination = false;

@@ -246,7 +246,7 @@ final class VpnRedundancyBundle implements SampleBundle {
 
   private ObjectNode row(long t, String category, String operation) {
     ObjectNode r = CloudTrail.NODES.objectNode();
-    r.put("TenantId", "72f988bf-0000-4000-8000-2d7cd011db47");
+    r.put("TenantId", "11111111-2222-4333-8444-555555555555");
     r.put("TimeGenerated", AZURE_TS.format(Instant.ofEpochMilli(t)));
     r.put(
         "ResourceId",

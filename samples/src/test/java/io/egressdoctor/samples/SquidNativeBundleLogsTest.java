@@ -51,12 +51,13 @@ class SquidNativeBundleLogsTest {
       IngestSummary summary =
           new IngestPipeline(
                   index,
-                  FormatRegistry.withExtra(List.of()),
-                  IngestOptions.defaults().withZone(ZoneOffset.UTC).withFormat("squid"),
+                  FormatRegistry.builtIn(),
+                  IngestOptions.defaults().withZone(ZoneOffset.UTC),
                   IngestProgress.NONE)
               .ingest(nativeLogs.stream().map(InputFile::path).toList());
       for (FileResult r : summary.files()) {
         assertThat(r.status()).as(r.path()).isEqualTo(FileResult.Status.INGESTED);
+        assertThat(r.format()).as(r.path() + " detected format").isEqualTo("squid");
         assertThat(r.rejected()).as(r.path() + " " + r.reasons()).isZero();
         assertThat(r.events()).as(r.path()).isEqualTo(lines(r.path()));
       }

@@ -45,6 +45,9 @@ record ProxyRequest(
     if ("CONNECT".equals(method)) {
       return host + ":" + port;
     }
+    if (host.startsWith("error:")) {
+      return host; // Squid's pseudo-URL for a transaction without a request
+    }
     String scheme = port == 443 ? "https" : "http";
     String hostPort = port == 80 || port == 443 ? host : host + ":" + port;
     return scheme + "://" + hostPort + (path == null ? "/" : path);

@@ -20,6 +20,7 @@ public final class SampleBundles {
         new CloudEndureIpChurnBundle(),
         new MgnProxiedEndpointBundle(),
         new MgnAndAsrSameProxyBundle(),
+        new MgnSslBumpBundle(),
         new PrivateLinkNatBundle(),
         new AsrWhitelistProxyBundle(),
         new VpnRedundancyBundle());

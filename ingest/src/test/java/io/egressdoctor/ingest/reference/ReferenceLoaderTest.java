@@ -9,6 +9,7 @@ import io.egressdoctor.core.reference.IpRange;
 import io.egressdoctor.core.reference.PrivateEndpoint;
 import io.egressdoctor.core.reference.ReferenceData;
 import io.egressdoctor.core.reference.ReferenceSet;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -179,6 +180,23 @@ class ReferenceLoaderTest {
             tuple(AllowlistEntry.Kind.DOMAIN, "login.microsoftonline.com", 8L));
     assertThat(entries.get(4).isSingleAddress()).isTrue();
     assertThat(entries.get(0).allows("mgn.ap-northeast-1.amazonaws.com")).isTrue();
+  }
+
+  @Test
+  void columnarFirewallExportCountsOnlyItsFirstColumn(@org.junit.jupiter.api.io.TempDir Path dir)
+      throws java.io.IOException {
+    Path export =
+        java.nio.file.Files.writeString(
+            dir.resolve("firewall-allowlist.txt"),
+            """
+            # destination CIDR      port      comment
+            192.0.2.158/32          tcp/443   console.cloudendure.com (published IP)
+            203.0.113.45/32         tcp/1500  replication server (ticket NW-2291)
+            10.0.0.0/8              any       internal
+            """);
+    assertThat(ReferenceLoader.load(List.of(export)).allowlist())
+        .extracting(AllowlistEntry::value)
+        .containsExactly("192.0.2.158/32", "203.0.113.45/32", "10.0.0.0/8");
   }
 
   @Test

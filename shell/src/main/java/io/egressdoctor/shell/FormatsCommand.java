@@ -64,7 +64,12 @@ public final class FormatsCommand implements Callable<Integer> {
    * broken format file is a user error with its file and line.
    */
   static FormatRegistry registry(List<Path> extra) {
-    List<LogFormat> formats = new ArrayList<>();
+    return registry(extra, List.of());
+  }
+
+  /** As {@link #registry(List)}, plus formats built from the command line (e.g. a squid.conf). */
+  static FormatRegistry registry(List<Path> extra, List<LogFormat> built) {
+    List<LogFormat> formats = new ArrayList<>(built);
     Path folder = DeclarativeFormats.userFolder();
     try {
       if (Files.isDirectory(folder)) {

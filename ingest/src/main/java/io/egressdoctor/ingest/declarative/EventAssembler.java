@@ -163,7 +163,8 @@ final class EventAssembler {
       if (text == null) {
         continue;
       }
-      if (x.urls()) {
+      // Cheap guards first: most lines hold no URL, port or address at all.
+      if (x.urls() && text.contains("://")) {
         Matcher m = URL.matcher(text);
         while (m.find()) {
           String url = trimUrl(m.group());
@@ -174,7 +175,7 @@ final class EventAssembler {
           }
         }
       }
-      if (x.hostPorts()) {
+      if (x.hostPorts() && text.indexOf(':') >= 0) {
         Matcher m = HOST_PORT.matcher(text);
         while (m.find()) {
           HostPort hp = HostPort.parse(m.group(1) + ":" + m.group(2));
@@ -183,7 +184,7 @@ final class EventAssembler {
           }
         }
       }
-      if (x.ips()) {
+      if (x.ips() && text.indexOf('.') >= 0) {
         Matcher m = IPV4.matcher(text);
         while (m.find()) {
           if (IpAddresses.isLiteral(m.group())) {

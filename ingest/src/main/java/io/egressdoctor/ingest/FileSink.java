@@ -146,6 +146,10 @@ final class FileSink implements EventSink {
   }
 
   FileResult result(FileResult.Status status, String problem) {
+    if (status == FileResult.Status.RESUMED && added == 0 && problem == null) {
+      // A compressed or rotated copy of a file read before: its size differs, its lines do not.
+      status = FileResult.Status.ALREADY_INGESTED;
+    }
     return new FileResult(
         path,
         format.name(),
@@ -159,10 +163,11 @@ final class FileSink implements EventSink {
   }
 
   private static Long min(Long a, Long b) {
-    return a == null ? b : b == null ? a : Math.min(a, b);
+    // Boxed on purpose: a long-typed conditional would unbox a null when both are null.
+    return a == null ? b : b == null ? a : Long.valueOf(Math.min(a, b));
   }
 
   private static Long max(Long a, Long b) {
-    return a == null ? b : b == null ? a : Math.max(a, b);
+    return a == null ? b : b == null ? a : Long.valueOf(Math.max(a, b));
   }
 }

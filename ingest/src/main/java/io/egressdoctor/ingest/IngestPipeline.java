@@ -7,6 +7,7 @@ import io.egressdoctor.core.index.EventWriter;
 import io.egressdoctor.core.index.SourceRecord;
 import io.egressdoctor.ingest.input.InputFile;
 import io.egressdoctor.ingest.input.InputFiles;
+import io.egressdoctor.ingest.reference.ReferenceLoader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -47,7 +48,10 @@ public final class IngestPipeline {
       throw new IllegalArgumentException(
           "unknown format '" + options.forcedFormat() + "'; 'egress-doctor formats' lists them");
     }
-    List<InputFile> files = InputFiles.expand(paths);
+    List<InputFile> files = new ArrayList<>(InputFiles.expand(paths));
+    // Reference data in a bundle (ip-ranges.json, inventories, allowlists) is the caller's to load
+    // with ReferenceLoader; read as logs it would only be noise.
+    files.removeIf(f -> ReferenceLoader.isReferenceFile(f.path()));
     long started = System.nanoTime();
     List<FileResult> results = new ArrayList<>();
     try (EventWriter writer = index.openWriter();
@@ -78,6 +82,9 @@ public final class IngestPipeline {
       Head head = readHead(file);
       Optional<SourceRecord> previous = writer.source(head.fingerprint());
       long size = file.size();
+      if (previous.isEmpty()) {
+        forgetSmallerSelf(file, size, writer);
+      }
       Optional<LogFormat> format = chooseFormat(file, head.sample());
       if (previous.isPresent()
           && previous.get().complete()
@@ -122,6 +129,22 @@ public final class IngestPipeline {
       committer.abandonCurrent();
       return new FileResult(
           path, "-", FileResult.Status.FAILED, 0, 0, List.of(), null, null, describe(e));
+    }
+  }
+
+  /**
+   * A file under the fingerprint size that grew has a new identity. Its earlier events are dropped
+   * and the (small) file is read again whole, so growth never duplicates events.
+   */
+  private static void forgetSmallerSelf(InputFile file, long size, EventWriter writer)
+      throws IOException {
+    for (SourceRecord old : writer.sources()) {
+      if (old.path().equals(file.displayPath())
+          && old.size() < size
+          && old.size() < InputFiles.FINGERPRINT_BYTES
+          && InputFiles.fingerprint(file, old.size()).equals(old.sourceId())) {
+        writer.forget(old.sourceId());
+      }
     }
   }
 
@@ -192,7 +215,8 @@ public final class IngestPipeline {
     int total = 0;
     try {
       while (total < max) {
-        int n = in.read(buf, total, max - total);
+        // Small reads: a read that meets the cut of a truncated gzip loses what it had read.
+        int n = in.read(buf, total, Math.min(8192, max - total));
         if (n < 0) {
           break;
         }

@@ -42,7 +42,8 @@ final class IngestSummaryWriter {
                   .collect(Collectors.joining(", ")))
           .append(")");
     }
-    p.append(String.format(", %,d lines rejected", s.rejected()));
+    p.append(
+        String.format(", %,d %s rejected", s.rejected(), s.rejected() == 1 ? "line" : "lines"));
     List<String> reasons = firstReasons(s);
     if (!reasons.isEmpty()) {
       p.append(" (").append(String.join("; ", reasons)).append(")");

@@ -63,8 +63,8 @@ public final class Main {
 
   private int usageError(CommandLine.ParameterException ex, String[] args) {
     CommandLine cmd = ex.getCommandLine();
-    err.println("egress-doctor: " + ex.getMessage());
-    err.println("Try 'egress-doctor " + qualifiedName(cmd) + " --help'.");
+    String help = ("egress-doctor " + qualifiedName(cmd)).strip() + " --help";
+    err.println("egress-doctor: " + ex.getMessage() + " (see '" + help + "')");
     return ExitCodes.USAGE;
   }
 

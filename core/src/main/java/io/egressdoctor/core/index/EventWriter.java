@@ -4,6 +4,7 @@ import io.egressdoctor.core.event.Event;
 import java.io.Closeable;
 import java.io.IOException;
 import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -14,6 +15,15 @@ public interface EventWriter extends Closeable {
 
   /** What the index already holds of an input, as of the last commit or pending commit. */
   Optional<SourceRecord> source(String sourceId);
+
+  /** Every input record, as of the last commit or pending commit. */
+  List<SourceRecord> sources();
+
+  /**
+   * Drops an input: its events (ids {@code <sourceId>-...}) and its record go at the next commit.
+   * Used when an input must be read again under a new identity.
+   */
+  void forget(String sourceId) throws IOException;
 
   /** Adds one event under its stable id. */
   void add(String id, Event event) throws IOException;

@@ -49,19 +49,26 @@ public final class InputFiles {
   }
 
   /**
-   * The identity of an input: a hash of its first {@value #FINGERPRINT_BYTES} decompressed bytes. A
-   * rotated, copied or gzipped file keeps its identity; a file that grew keeps it too, so only its
-   * new lines are read.
+   * The identity of an input: a hash of its first {@value #FINGERPRINT_BYTES} decompressed bytes
+   * and how many there were. A rotated, copied or gzipped file keeps its identity, and so does a
+   * file that grew past that size, so only its new lines are read. A smaller file that grew gets a
+   * new identity; {@link #fingerprint(InputFile, long)} recognises its earlier self.
    */
   public static String fingerprint(InputFile file) throws IOException {
+    return fingerprint(file, FINGERPRINT_BYTES);
+  }
+
+  /** The identity the input had when it held only its first {@code bytes} bytes. */
+  public static String fingerprint(InputFile file, long bytes) throws IOException {
+    int limit = (int) Math.min(bytes, FINGERPRINT_BYTES);
     try (InputStream in = file.open()) {
       MessageDigest sha = MessageDigest.getInstance("SHA-256");
       byte[] buf = new byte[8192];
       int total = 0;
-      while (total < FINGERPRINT_BYTES) {
+      while (total < limit) {
         int n;
         try {
-          n = in.read(buf, 0, Math.min(buf.length, FINGERPRINT_BYTES - total));
+          n = in.read(buf, 0, Math.min(buf.length, limit - total));
         } catch (java.io.EOFException e) {
           break;
         }

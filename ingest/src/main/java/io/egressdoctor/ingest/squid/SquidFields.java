@@ -72,7 +72,10 @@ public final class SquidFields {
   /** The result and status ({@code %Ss} and {@code %>Hs}). */
   public static void result(Event.Builder b, String resultCode, long status) {
     b.set(Fields.SQUID_RESULT_CODE, resultCode);
-    b.set(Fields.HTTP_RESPONSE_STATUS_CODE, status);
+    // Squid writes 000 when no response was sent; that is not an HTTP status.
+    if (status > 0) {
+      b.set(Fields.HTTP_RESPONSE_STATUS_CODE, status);
+    }
     boolean denied = resultCode.contains("DENIED");
     if (denied) {
       b.add(Fields.EVENT_TYPE, "denied");
@@ -83,6 +86,31 @@ public final class SquidFields {
       b.add(Fields.EVENT_TYPE, "error");
     }
     b.set(Fields.EVENT_OUTCOME, outcome(resultCode, status, denied));
+  }
+
+  /** The status alone ({@code %>Hs}), for formats that log no result code. */
+  public static void status(Event.Builder b, long status) {
+    if (status > 0) {
+      b.set(Fields.HTTP_RESPONSE_STATUS_CODE, status);
+    }
+    if (status >= 100 && status < 400) {
+      b.add(Fields.EVENT_TYPE, "allowed");
+    }
+    if (status >= 500) {
+      b.add(Fields.EVENT_TYPE, "error");
+    }
+    b.set(Fields.EVENT_OUTCOME, status >= 400 ? "failure" : status == 0 ? "unknown" : "success");
+  }
+
+  /** The next hop ({@code %<a}) when no hierarchy code says how it was reached. */
+  public static void nextHop(Event.Builder b, String nextHop) {
+    if (nextHop.equals("-") || nextHop.isEmpty()) {
+      return;
+    }
+    b.set(Fields.SQUID_NEXT_HOP_ADDRESS, nextHop);
+    if (IpAddresses.isLiteral(nextHop)) {
+      b.add(Fields.RELATED_IP, nextHop);
+    }
   }
 
   /** The hierarchy code and next hop ({@code %Sh/%<a}). */
@@ -174,8 +202,8 @@ public final class SquidFields {
     }
   }
 
-  /** {@code host}, {@code host:port}, {@code [v6]:port}, or a bare IP. */
-  static void authority(Event.Builder b, String authority, long defaultPort) {
+  /** {@code host}, {@code host:port}, {@code [v6]:port}, or a bare IP, as the destination. */
+  public static void authority(Event.Builder b, String authority, long defaultPort) {
     String host = authority;
     long port = defaultPort;
     if (authority.startsWith("[")) {

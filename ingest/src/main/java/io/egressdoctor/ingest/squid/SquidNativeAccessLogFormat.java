@@ -40,11 +40,15 @@ public final class SquidNativeAccessLogFormat implements LogFormat {
     if (lines.isEmpty()) {
       return 0;
     }
-    long ok =
-        lines.stream()
-            .filter(l -> SquidNativeAccessLogParser.parse(l, Event.builder("sniff")) == null)
-            .count();
-    return (int) (ok * 100 / lines.size());
+    long points = 0;
+    for (String l : lines) {
+      Event.Builder b = Event.builder("sniff");
+      if (SquidNativeAccessLogParser.parse(l, b) == null) {
+        // Extra tokens are tolerated, but a logformat that names them fits better.
+        points += b.has(SquidNativeAccessLogParser.TRAILING) ? 8 : 10;
+      }
+    }
+    return (int) (points * 10 / lines.size());
   }
 
   @Override

@@ -2,6 +2,7 @@ package io.egressdoctor.ingest.squid;
 
 import io.egressdoctor.core.event.Event;
 import io.egressdoctor.core.field.Fields;
+import io.egressdoctor.core.net.IpAddresses;
 import io.egressdoctor.ingest.EventSink;
 import io.egressdoctor.ingest.Line;
 import io.egressdoctor.ingest.LineLogParser;
@@ -15,13 +16,17 @@ import io.egressdoctor.ingest.ParseContext;
  * <p>Fields are split on runs of spaces (the elapsed time is right-aligned). It reads every Squid
  * version's quirks: {@code TAG_NONE}, {@code NONE}, {@code NONE_NONE}, {@code -} as the method,
  * {@code error:} pseudo-URLs, the {@code _ABORTED} and {@code _TIMEDOUT} suffixes, Squid 2's
- * hierarchy codes without {@code HIER_}, IPv6 clients, and tokens after the content type.
+ * hierarchy codes without {@code HIER_}, IPv6 clients, {@code log_mime_hdrs} header brackets, and
+ * other tokens after the content type (kept as {@code squid.extra.trailing}).
  */
 public final class SquidNativeAccessLogParser extends LineLogParser {
 
   static final String DATASET = "squid.access";
   static final String FORMAT = "squid";
+  static final String TRAILING = "squid.extra.trailing";
   private static final int FIELDS = 10;
+  private static final java.util.regex.Pattern DOTTED_NUMBERS =
+      java.util.regex.Pattern.compile("[0-9.]+");
 
   /** A parser for one input. */
   public SquidNativeAccessLogParser(ParseContext context) {
@@ -90,6 +95,10 @@ public final class SquidNativeAccessLogParser extends LineLogParser {
     if (bytes < 0) {
       return "bad byte count '" + cut(f[4]) + "'";
     }
+    if (DOTTED_NUMBERS.matcher(f[2]).matches() && !IpAddresses.isLiteral(f[2])) {
+      // With log_fqdn the client may be a host name, but all-digit dotted text is a broken IP.
+      return "bad client address '" + cut(f[2]) + "'";
+    }
     int hierSlash = f[8].indexOf('/');
     if (hierSlash <= 0) {
       return "bad hierarchy code/peer '" + cut(f[8]) + "'";
@@ -106,8 +115,8 @@ public final class SquidNativeAccessLogParser extends LineLogParser {
     SquidFields.hierarchy(b, f[8].substring(0, hierSlash), f[8].substring(hierSlash + 1));
     SquidFields.mimeType(b, f[9]);
     String rest = text.substring(restStart).strip();
-    if (!rest.isEmpty()) {
-      b.set("squid.extra.trailing", rest);
+    if (!rest.isEmpty() && !SquidMimeHeaders.apply(b, rest)) {
+      b.set(TRAILING, rest);
     }
     return null;
   }

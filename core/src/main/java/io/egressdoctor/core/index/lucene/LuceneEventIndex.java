@@ -290,6 +290,21 @@ public final class LuceneEventIndex implements EventIndex {
     }
 
     @Override
+    public synchronized List<SourceRecord> sources() {
+      return List.copyOf(sources.values());
+    }
+
+    @Override
+    public void forget(String sourceId) throws IOException {
+      w.deleteDocuments(
+          new org.apache.lucene.search.PrefixQuery(
+              new org.apache.lucene.index.Term(LuceneDocuments.ID, sourceId + "-")));
+      synchronized (this) {
+        sources.remove(sourceId);
+      }
+    }
+
+    @Override
     public void add(String id, Event event) throws IOException {
       w.addDocument(LuceneDocuments.toDocument(id, event));
     }

@@ -1,0 +1,115 @@
+package io.egressdoctor.bench;
+
+import io.egressdoctor.core.event.Event;
+import io.egressdoctor.core.index.lucene.LuceneEventIndex;
+import io.egressdoctor.ingest.EventSink;
+import io.egressdoctor.ingest.FormatRegistry;
+import io.egressdoctor.ingest.IngestOptions;
+import io.egressdoctor.ingest.IngestPipeline;
+import io.egressdoctor.ingest.IngestProgress;
+import io.egressdoctor.ingest.IngestSummary;
+import io.egressdoctor.ingest.LogFormat;
+import io.egressdoctor.ingest.ParseContext;
+import io.egressdoctor.ingest.squid.SquidConf;
+import io.egressdoctor.ingest.squid.SquidLogformat;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Compares the Squid parsers on the same generated access.log: the native parser, and the parser
+ * built from a logformat definition (Squid's own {@code squid} definition given as a custom
+ * logformat, so both read identical lines); then one end-to-end ingest with the native format.
+ *
+ * <p>{@code ProxyParseBenchmark [LINES] [ROUNDS] [parse|ingest]}: parse-only figures are the best
+ * of the rounds; {@code ingest} (the default) adds the end-to-end run. The generated file and index
+ * are deleted at the end.
+ */
+public final class ProxyParseBenchmark {
+
+  private ProxyParseBenchmark() {}
+
+  /** Runs the comparison and prints one line per measurement. */
+  public static void main(String[] args) throws IOException {
+    long lines = args.length > 0 ? Long.parseLong(args[0]) : 1_000_000;
+    int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+    boolean endToEnd = args.length <= 2 || args[2].equals("ingest");
+    Path dir = Files.createTempDirectory("proxy-bench");
+    try {
+      Path log = dir.resolve("access.log");
+      new SquidLogGenerator(42, Instant.parse("2026-11-25T00:00:00Z"), 400).write(log, lines);
+      System.out.printf("generated %,d native lines (%,d MB)%n", lines, Files.size(log) >> 20);
+      LogFormat nativeFormat = FormatRegistry.builtIn().byName("squid").orElseThrow();
+      LogFormat custom =
+          SquidConf.format(
+              SquidLogformat.parse("bench", SquidLogformat.NATIVE), "for the benchmark");
+      double nativeRate = 0;
+      double customRate = 0;
+      for (int r = 0; r < rounds; r++) {
+        nativeRate = Math.max(nativeRate, parse(nativeFormat, log, lines));
+        customRate = Math.max(customRate, parse(custom, log, lines));
+      }
+      System.out.printf("parse only, native 'squid' parser:      %,.0f lines/s%n", nativeRate);
+      System.out.printf("parse only, logformat-built parser:     %,.0f lines/s%n", customRate);
+      System.out.printf(
+          "logformat-built parser at %.0f%% of native%n", 100.0 * customRate / nativeRate);
+      if (endToEnd) {
+        ingest(log, dir.resolve("index"));
+      }
+    } finally {
+      try (Stream<Path> s = Files.walk(dir)) {
+        for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+          Files.deleteIfExists(p);
+        }
+      }
+    }
+  }
+
+  private static double parse(LogFormat format, Path log, long expected) throws IOException {
+    long[] counts = new long[2];
+    EventSink sink =
+        new EventSink() {
+          @Override
+          public void accept(Event event, long position) {
+            counts[0]++;
+          }
+
+          @Override
+          public void reject(long position, long offset, String original, String reason) {
+            counts[1]++;
+          }
+        };
+    long start = System.nanoTime();
+    try (InputStream in = new BufferedInputStream(Files.newInputStream(log), 1 << 16)) {
+      format.newParser(new ParseContext(log.toString(), ZoneOffset.UTC)).parse(in, sink);
+    }
+    double secs = (System.nanoTime() - start) / 1e9;
+    if (counts[0] != expected || counts[1] != 0) {
+      throw new IllegalStateException(
+          format.name() + " parsed " + counts[0] + " events, rejected " + counts[1]);
+    }
+    return expected / secs;
+  }
+
+  private static void ingest(Path log, Path indexDir) throws IOException {
+    try (LuceneEventIndex index = LuceneEventIndex.open(indexDir)) {
+      IngestSummary s =
+          new IngestPipeline(
+                  index,
+                  FormatRegistry.builtIn(),
+                  IngestOptions.defaults().withZone(ZoneOffset.UTC),
+                  IngestProgress.NONE)
+              .ingest(List.of(log));
+      System.out.printf(
+          "end to end (detect, parse, index, commit), native: %,.0f lines/s (%,d lines in %.1f s)%n",
+          s.lines() / (s.elapsed().toNanos() / 1e9), s.lines(), s.elapsed().toNanos() / 1e9);
+    }
+  }
+}

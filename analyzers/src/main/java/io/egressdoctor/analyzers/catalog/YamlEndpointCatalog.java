@@ -50,6 +50,8 @@ public final class YamlEndpointCatalog implements EndpointCatalog {
       Pattern.compile(
           "(\\*\\.)?([a-z0-9-]+|<region>)([a-z0-9-]|<region>)*(\\.([a-z0-9-]|<region>)+)*");
 
+  private static volatile EndpointCatalog builtIn;
+
   private final Map<String, Service> services;
   private final List<RequiredEndpoint> bySpecificity;
 
@@ -65,8 +67,22 @@ public final class YamlEndpointCatalog implements EndpointCatalog {
             .toList();
   }
 
-  /** The catalog shipped with egress-doctor; works from the shaded jar. */
+  /**
+   * The catalog shipped with egress-doctor, read once; works from the shaded jar.
+   *
+   * @throws IllegalStateException when the rules module is not on the class path
+   */
   public static EndpointCatalog builtIn() {
+    EndpointCatalog catalog = builtIn;
+    if (catalog == null) {
+      // Two threads may both read it; the catalog is immutable, so either copy will do.
+      catalog = readBuiltIn();
+      builtIn = catalog;
+    }
+    return catalog;
+  }
+
+  private static EndpointCatalog readBuiltIn() {
     ClassLoader loader = YamlEndpointCatalog.class.getClassLoader();
     try (InputStream in = loader.getResourceAsStream(BUILT_IN)) {
       if (in == null) {

@@ -137,6 +137,7 @@ public final class ProxiedPrivateEndpointAnalyzer implements Analyzer {
     private final Map<String, List<String>> unbypassed = new LinkedHashMap<>();
     private final Set<String> apiNames = new TreeSet<>();
     private long agentLines;
+    private final List<String> appliancesBypassing = new ArrayList<>();
 
     Run(AnalysisContext context, Parameters p) {
       this.context = context;
@@ -344,7 +345,11 @@ public final class ProxiedPrivateEndpointAnalyzer implements Analyzer {
               .filter(n -> isAzureName(n) == g.azure)
               .filter(n -> !bypassed(bypass, n))
               .toList();
+      boolean proxiedAzure = names.keySet().stream().anyMatch(this::isAzureName);
       if (missing.isEmpty()) {
+        if (g.azure && !g.disabled && proxiedAzure) {
+          appliancesBypassing.add(g.label);
+        }
         return;
       }
       unbypassed.put(g.label, missing);
@@ -527,7 +532,17 @@ public final class ProxiedPrivateEndpointAnalyzer implements Analyzer {
             .append(String.join(",", awsEntries))
             .append("\n```\n\n(`.amazonaws.com` is the broader entry the field report used.)\n");
       }
-      if (!azureEntries.isEmpty()) {
+      if (!azureEntries.isEmpty() && !appliancesBypassing.isEmpty()) {
+        fix.append(fix.isEmpty() ? "" : "\n")
+            .append("The bypass list of ")
+            .append(Prose.list(appliancesBypassing))
+            .append(" already excludes these names, yet they reach the proxy: the services run")
+            .append(" as the system account, which has proxy settings of its own. Add the same")
+            .append(" entries to the system account's proxy exceptions (`PsExec -s -i cmd`, then")
+            .append(" `inetcpl.cpl`):\n\n```\n")
+            .append(String.join("\n", azureEntries))
+            .append("\n```\n");
+      } else if (!azureEntries.isEmpty()) {
         fix.append(fix.isEmpty() ? "" : "\n")
             .append("On the appliance, set `\"EnableProxyBypassList\": \"true\"` in")
             .append(" `C:\\ProgramData\\Microsoft Azure\\Config\\appliance.json`, restart it, and")

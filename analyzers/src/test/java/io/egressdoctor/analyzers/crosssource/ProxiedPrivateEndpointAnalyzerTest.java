@@ -351,6 +351,36 @@ class ProxiedPrivateEndpointAnalyzerTest {
 
     assertThat(run(index, endpoints(ASR_ENDPOINT), Map.of())).isEmpty();
 
+    // The appliance bypasses the name, yet the proxy still sees it: the system account's settings.
+    EventIndex stillProxied =
+        new TestIndex(dir.resolve("c"))
+            .event(
+                "asr.appliance_config",
+                "appliance/config/appliance.json",
+                "2026-04-02T07:00:00Z",
+                toggle)
+            .event(
+                "asr.mobility_proxy_config",
+                "appliance/config/ProxyInfo.conf",
+                "2026-04-02T07:00:00Z",
+                proxy)
+            .event(
+                "asr.mobility_proxy_config",
+                "appliance/config/ProxyInfo.conf",
+                "2026-04-02T07:00:00Z",
+                list)
+            .squid(
+                "proxy/access.log",
+                "1775177415.120      0 10.1.0.20 TCP_DENIED/403 3950 CONNECT"
+                    + " 1265443793182260898-asr-pod01-rcm1.jpe.privatelink.siterecovery.windowsazure.com:443"
+                    + " - HIER_NONE/- text/html")
+            .commit();
+    Finding system = run(stillProxied, endpoints(ASR_ENDPOINT), Map.of()).get(0);
+    assertThat(system.fix())
+        .startsWith("The bypass list of the appliance already excludes these names")
+        .contains("```\njpe.privatelink.siterecovery.windowsazure.com\n```")
+        .doesNotContain("EnableProxyBypassList");
+
     list.put("config.proxy.bypass", List.of("vault.azure.net"));
     EventIndex missing =
         new TestIndex(dir.resolve("b"))

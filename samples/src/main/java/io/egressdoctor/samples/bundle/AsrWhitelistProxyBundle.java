@@ -187,7 +187,7 @@ final class AsrWhitelistProxyBundle implements SampleBundle {
 
   private List<String> privateEndpoints() {
     List<String> rows = new ArrayList<>();
-    rows.add("PrivateEndpoint,ResourceGroup,PrivateIpAddress,Fqdn,GroupId,PrivateDnsZone");
+    rows.add("PrivateEndpoint,ResourceGroup,PrivateIpAddress,Fqdn,GroupId");
     String[] roles = {"id1", "rcm1", "srs1", "tel1", "prot2"};
     for (int i = 0; i < roles.length; i++) {
       rows.add(
@@ -195,20 +195,14 @@ final class AsrWhitelistProxyBundle implements SampleBundle {
               + (13 + i)
               + ","
               + asr(roles[i], false)
-              + ",AzureSiteRecovery,privatelink.siterecovery.windowsazure.com");
+              + ",AzureSiteRecovery");
     }
-    rows.add(
-        "privateasr58afkv-aa9de-avd2-avd2--pe-pe,avd2,10.2.1.21,"
-            + KEY_VAULT
-            + ",vault,privatelink.vaultcore.azure.net");
+    rows.add("privateasr58afkv-aa9de-avd2-avd2--pe-pe,avd2,10.2.1.21," + KEY_VAULT + ",vault");
     rows.add(
         "privateasr58afmastersite-aa9de-avd2-avd2--pe-pe,avd2,10.2.1.22,"
             + MIGRATE.replace(".privatelink.", ".")
-            + ",Default,privatelink.prod.migration.windowsazure.com");
-    rows.add(
-        "pe-asrcache,privateasr2,10.2.1.25,"
-            + CACHE_BLOB
-            + ",blob,privatelink.blob.core.windows.net");
+            + ",Default");
+    rows.add("pe-asrcache,privateasr2,10.2.1.25," + CACHE_BLOB + ",blob");
     return rows;
   }
 

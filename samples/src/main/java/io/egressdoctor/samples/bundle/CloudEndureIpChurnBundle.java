@@ -49,11 +49,11 @@ final class CloudEndureIpChurnBundle implements SampleBundle {
         "reference/firewall-allowlist.txt",
         """
         # fw01 outbound allowlist (exported 2026-03-11 17:40 JST by netops)
-        # destination CIDR      port      comment
-        192.0.2.158/32          tcp/443   console.cloudendure.com (published IP)
-        198.51.100.0/26         tcp/443   S3 (agent download)
-        203.0.113.45/32         tcp/1500  CloudEndure replication server (ticket NW-2291)
-        10.0.0.0/8              any       internal
+        # one destination per line; the port is in the comment
+        192.0.2.158/32      # tcp/443 console.cloudendure.com (published IP)
+        198.51.100.0/26     # tcp/443 S3 (agent download)
+        203.0.113.45/32     # tcp/1500 CloudEndure replication server (ticket NW-2291)
+        10.0.0.0/8          # any port, internal
         """);
   }
 

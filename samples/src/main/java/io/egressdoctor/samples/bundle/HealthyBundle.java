@@ -83,7 +83,7 @@ final class HealthyBundle implements SampleBundle {
         AwsReference.describeNetworkInterfaces(
             ACCOUNT, REGION, "vpc-0e1d2c3b4a5968778", endpoints));
     List<String> pe = new ArrayList<>();
-    pe.add("PrivateEndpoint,ResourceGroup,PrivateIpAddress,Fqdn,GroupId,PrivateDnsZone");
+    pe.add("PrivateEndpoint,ResourceGroup,PrivateIpAddress,Fqdn,GroupId");
     String[] roles = {"id1", "rcm1", "srs1", "tel1", "prot2"};
     for (int i = 0; i < roles.length; i++) {
       pe.add(
@@ -91,12 +91,10 @@ final class HealthyBundle implements SampleBundle {
               + (13 + i)
               + ",7720465531920348811-asr-pod01-"
               + roles[i]
-              + ".wus2.siterecovery.windowsazure.com,AzureSiteRecovery,privatelink.siterecovery.windowsazure.com");
+              + ".wus2.siterecovery.windowsazure.com,AzureSiteRecovery");
     }
-    pe.add(
-        "pe-asrcache-wus2,rg-dr-wus2,10.90.8.25,asrcachewus29d3k1m.blob.core.windows.net,blob,privatelink.blob.core.windows.net");
-    pe.add(
-        "drwus2kv41ckv-pe,rg-dr-wus2,10.90.8.21,drwus2kv41ckv.vault.azure.net,vault,privatelink.vaultcore.azure.net");
+    pe.add("pe-asrcache-wus2,rg-dr-wus2,10.90.8.25,asrcachewus29d3k1m.blob.core.windows.net,blob");
+    pe.add("drwus2kv41ckv-pe,rg-dr-wus2,10.90.8.21,drwus2kv41ckv.vault.azure.net,vault");
     out.lines("reference/azure-private-endpoints.csv", pe, "\r\n");
     out.text(
         "appliance/config/ProxyInfo.conf",

@@ -103,15 +103,13 @@ final class MgnAndAsrSameProxyBundle implements SampleBundle {
     out.lines(
         "reference/azure-private-endpoints.csv",
         List.of(
-            "PrivateEndpoint,ResourceGroup,PrivateIpAddress,Fqdn,GroupId,PrivateDnsZone",
-            "pe-asr-jpw,rg-dr,10.90.1.13,5530912478810237741-asr-pod01-id1.jpw.siterecovery.windowsazure.com,AzureSiteRecovery,privatelink.siterecovery.windowsazure.com",
-            "pe-asr-jpw,rg-dr,10.90.1.14,5530912478810237741-asr-pod01-rcm1.jpw.siterecovery.windowsazure.com,AzureSiteRecovery,privatelink.siterecovery.windowsazure.com",
-            "pe-asr-jpw,rg-dr,10.90.1.15,5530912478810237741-asr-pod01-srs1.jpw.siterecovery.windowsazure.com,AzureSiteRecovery,privatelink.siterecovery.windowsazure.com",
-            "pe-asr-jpw,rg-dr,10.90.1.16,5530912478810237741-asr-pod01-tel1.jpw.siterecovery.windowsazure.com,AzureSiteRecovery,privatelink.siterecovery.windowsazure.com",
-            "pe-asr-jpw,rg-dr,10.90.1.17,5530912478810237741-asr-pod01-prot2.jpw.siterecovery.windowsazure.com,AzureSiteRecovery,privatelink.siterecovery.windowsazure.com",
-            "pe-asrcache-jpw,rg-dr,10.90.1.25,"
-                + CACHE_BLOB
-                + ",blob,privatelink.blob.core.windows.net"),
+            "PrivateEndpoint,ResourceGroup,PrivateIpAddress,Fqdn,GroupId",
+            "pe-asr-jpw,rg-dr,10.90.1.13,5530912478810237741-asr-pod01-id1.jpw.siterecovery.windowsazure.com,AzureSiteRecovery",
+            "pe-asr-jpw,rg-dr,10.90.1.14,5530912478810237741-asr-pod01-rcm1.jpw.siterecovery.windowsazure.com,AzureSiteRecovery",
+            "pe-asr-jpw,rg-dr,10.90.1.15,5530912478810237741-asr-pod01-srs1.jpw.siterecovery.windowsazure.com,AzureSiteRecovery",
+            "pe-asr-jpw,rg-dr,10.90.1.16,5530912478810237741-asr-pod01-tel1.jpw.siterecovery.windowsazure.com,AzureSiteRecovery",
+            "pe-asr-jpw,rg-dr,10.90.1.17,5530912478810237741-asr-pod01-prot2.jpw.siterecovery.windowsazure.com,AzureSiteRecovery",
+            "pe-asrcache-jpw,rg-dr,10.90.1.25," + CACHE_BLOB + ",blob"),
         "\r\n");
     out.text(
         "appliance/config/ProxyInfo.conf",

@@ -162,11 +162,18 @@ final class FileSink implements EventSink {
         problem);
   }
 
+  // Not a nested ?: — that unboxes a null when neither side has a time (a file without times).
   private static Long min(Long a, Long b) {
-    return a == null ? b : b == null ? a : Math.min(a, b);
+    if (a == null || b == null) {
+      return a == null ? b : a;
+    }
+    return Math.min(a, b);
   }
 
   private static Long max(Long a, Long b) {
-    return a == null ? b : b == null ? a : Math.max(a, b);
+    if (a == null || b == null) {
+      return a == null ? b : a;
+    }
+    return Math.max(a, b);
   }
 }

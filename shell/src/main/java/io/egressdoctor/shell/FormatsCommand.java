@@ -5,6 +5,7 @@ import io.egressdoctor.ingest.LogFormat;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
@@ -18,10 +19,12 @@ public final class FormatsCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
+  @Mixin ProxyFormatOptions proxyFormats;
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    for (LogFormat f : FormatRegistry.builtIn().all()) {
+    for (LogFormat f : FormatRegistry.withExtra(proxyFormats.formats()).all()) {
       out.println(f.name() + "  (" + f.dataset() + ")  " + f.description());
       if (!f.sampleLines().isEmpty()) {
         out.println("    " + f.sampleLines().get(0));

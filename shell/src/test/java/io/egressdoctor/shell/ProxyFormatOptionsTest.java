@@ -37,6 +37,17 @@ class ProxyFormatOptionsTest {
   }
 
   @Test
+  void formatsListsTheFormatsOfASquidConf() throws IOException {
+    Path conf =
+        Files.writeString(
+            dir.resolve("squid.conf"),
+            "logformat mine %ts.%03tu %>a %ru %un\naccess_log /var/log/squid/mine.log mine\n");
+    MainTest.Run run = MainTest.run("formats", "--squid-conf", conf.toString());
+    assertThat(run.exit()).isZero();
+    assertThat(run.out()).contains("squid-mine").contains("%ts.%03tu %>a %ru %un");
+  }
+
+  @Test
   void aBrokenMappingIsAUsageErrorNamingTheFileAndLine() throws IOException {
     Path mapping = Files.writeString(dir.resolve("bad.yaml"), "name: x\ncolour: red\n");
     MainTest.Run run =

@@ -162,18 +162,12 @@ final class FileSink implements EventSink {
         problem);
   }
 
-  // Not a nested ?: — that unboxes a null when neither side has a time (a file without times).
   private static Long min(Long a, Long b) {
-    if (a == null || b == null) {
-      return a == null ? b : a;
-    }
-    return Math.min(a, b);
+    // Boxed on purpose: a long-typed conditional would unbox a null when both are null.
+    return a == null ? b : b == null ? a : Long.valueOf(Math.min(a, b));
   }
 
   private static Long max(Long a, Long b) {
-    if (a == null || b == null) {
-      return a == null ? b : a;
-    }
-    return Math.max(a, b);
+    return a == null ? b : b == null ? a : Long.valueOf(Math.max(a, b));
   }
 }

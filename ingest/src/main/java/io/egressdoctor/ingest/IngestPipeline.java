@@ -7,6 +7,7 @@ import io.egressdoctor.core.index.EventWriter;
 import io.egressdoctor.core.index.SourceRecord;
 import io.egressdoctor.ingest.input.InputFile;
 import io.egressdoctor.ingest.input.InputFiles;
+import io.egressdoctor.ingest.reference.ReferenceLoader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -47,7 +48,10 @@ public final class IngestPipeline {
       throw new IllegalArgumentException(
           "unknown format '" + options.forcedFormat() + "'; 'egress-doctor formats' lists them");
     }
-    List<InputFile> files = InputFiles.expand(paths);
+    List<InputFile> files = new ArrayList<>(InputFiles.expand(paths));
+    // Reference data in a bundle (ip-ranges.json, inventories, allowlists) is the caller's to load
+    // with ReferenceLoader; read as logs it would only be noise.
+    files.removeIf(f -> ReferenceLoader.isReferenceFile(f.path()));
     long started = System.nanoTime();
     List<FileResult> results = new ArrayList<>();
     try (EventWriter writer = index.openWriter();
@@ -211,7 +215,8 @@ public final class IngestPipeline {
     int total = 0;
     try {
       while (total < max) {
-        int n = in.read(buf, total, max - total);
+        // Small reads: a read that meets the cut of a truncated gzip loses what it had read.
+        int n = in.read(buf, total, Math.min(8192, max - total));
         if (n < 0) {
           break;
         }

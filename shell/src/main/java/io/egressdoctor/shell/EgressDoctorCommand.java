@@ -16,7 +16,16 @@ import picocli.CommandLine.Spec;
           + " agent and VPN logs."
     },
     footer = {"", ExitCodes.HELP},
-    subcommands = {IngestCommand.class, SearchCommand.class, FormatsCommand.class})
+    subcommands = {
+      IngestCommand.class,
+      SearchCommand.class,
+      FormatsCommand.class,
+      ReferenceCommand.class,
+      RulesCommand.class,
+      CloudTrailCommand.class,
+      ReportCommand.class,
+      CollectCommand.class
+    })
 public final class EgressDoctorCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;

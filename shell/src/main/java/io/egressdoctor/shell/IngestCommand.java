@@ -1,7 +1,7 @@
 package io.egressdoctor.shell;
 
 import io.egressdoctor.core.index.lucene.LuceneEventIndex;
-import io.egressdoctor.ingest.FormatRegistry;
+import io.egressdoctor.core.reference.ReferenceData;
 import io.egressdoctor.ingest.IngestOptions;
 import io.egressdoctor.ingest.IngestPipeline;
 import io.egressdoctor.ingest.IngestProgress;
@@ -12,6 +12,7 @@ import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -35,6 +36,8 @@ public final class IngestCommand implements Callable<Integer> {
 
   @Mixin IndexOptions index;
 
+  @Mixin ReferenceOptions reference;
+
   @Mixin ProxyFormatOptions proxyFormats;
 
   @Parameters(arity = "1..*", paramLabel = "PATH", description = "Log files or folders.")
@@ -45,6 +48,13 @@ public final class IngestCommand implements Callable<Integer> {
       paramLabel = "NAME",
       description = "Parse every file with this format instead of detecting it.")
   String format;
+
+  @Option(
+      names = {"--formats", "--format-file"},
+      paramLabel = "PATH",
+      description =
+          "Also use this format file, or every format file of this folder (see docs/formats.md).")
+  List<Path> formatPaths = new java.util.ArrayList<>();
 
   @Option(
       names = "--timezone",
@@ -72,16 +82,35 @@ public final class IngestCommand implements Callable<Integer> {
     Path folder = index.folder();
     ProgressLine progress = ProgressLine.onTerminal(err);
     IngestSummary summary;
+    ReferenceData referenceData;
     try (LuceneEventIndex idx = LuceneEventIndex.open(folder)) {
+      // Loaded (and checked) before any log is read; bundle reference files are not logs.
+      referenceData = reference.loadAndStore(folder, paths);
       summary =
           new IngestPipeline(
-                  idx, FormatRegistry.withExtra(proxyFormats.formats()), options, progress.orNone())
+                  idx,
+                  FormatsCommand.registry(formatPaths, proxyFormats.formats()),
+                  options.withEnricher(ReferenceOptions.enricher(referenceData)),
+                  progress.orNone())
               .ingest(paths);
     } finally {
       progress.clear();
     }
     new IngestSummaryWriter(out).write(summary, folder);
+    writeReference(out, referenceData);
     return ExitCodes.OK;
+  }
+
+  private static void writeReference(PrintWriter out, ReferenceData data) {
+    if (data.sets().isEmpty()) {
+      return;
+    }
+    out.println(
+        "Reference data: "
+            + data.sets().stream()
+                .map(s -> String.format("%s (%s, %,d)", s.name(), s.kind(), s.entries()))
+                .collect(Collectors.joining(", "))
+            + "; 'egress-doctor reference list' shows them.");
   }
 
   static ZoneId zone(String id) {

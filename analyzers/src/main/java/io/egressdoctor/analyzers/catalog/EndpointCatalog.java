@@ -15,6 +15,16 @@ public interface EndpointCatalog {
   /** The first endpoint of any service whose pattern matches the name, in any region. */
   Optional<RequiredEndpoint> find(String name);
 
+  /** The TCP ports of a service's data channel to its replication servers, e.g. 1500. */
+  default List<Integer> replicationPorts(String service) {
+    return List.of();
+  }
+
+  /** The display name of a service, e.g. {@code AWS Application Migration Service}. */
+  default String serviceName(String service) {
+    return service;
+  }
+
   /** An empty catalog. */
   static EndpointCatalog empty() {
     return new EndpointCatalog() {

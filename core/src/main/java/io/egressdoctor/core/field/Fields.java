@@ -38,6 +38,10 @@ public final class Fields {
       keyword("event.provider", "The service that wrote the event, e.g. mgn.amazonaws.com.");
   public static final FieldDefinition EVENT_OUTCOME =
       keyword("event.outcome", "success, failure or unknown.");
+  public static final FieldDefinition EVENT_REASON =
+      keyword(
+          "event.reason",
+          "Why it happened, normalised by the parser: dpd_timeout, psk_mismatch, no_proposal_chosen...");
   public static final FieldDefinition EVENT_DURATION =
       longField("event.duration", "How long the event took, in nanoseconds.");
   public static final FieldDefinition EVENT_ID =
@@ -207,10 +211,22 @@ public final class Fields {
       keyword("aws.cloudtrail.request_id", "The API request id.");
   public static final FieldDefinition CT_RECIPIENT_ACCOUNT_ID =
       keyword("aws.cloudtrail.recipient_account_id", "The account that received the event.");
+  public static final FieldDefinition CT_USER_IDENTITY_ACCOUNT_ID =
+      keyword("aws.cloudtrail.user_identity.account_id", "The caller's account.");
+  public static final FieldDefinition CT_SOURCE_IDENTITY =
+      keyword(
+          "aws.cloudtrail.user_identity.session_context.source_identity",
+          "The source identity of the session (for MGN agents, the source server id).");
+  public static final FieldDefinition CT_EVENT_VERSION =
+      keyword("aws.cloudtrail.event_version", "The record format version, e.g. 1.08.");
+  public static final FieldDefinition CT_RESOURCE_ARN =
+      multiKeyword("aws.cloudtrail.resources.arn", "The ARNs of the resources the call concerned.");
 
   // MGN, DRS and CloudEndure
   public static final FieldDefinition MGN_CALLER_ROLE =
-      keyword("mgn.caller_role", "agent, installer, replication_server or service.");
+      keyword(
+          "mgn.caller_role",
+          "agent, installer, replication_server, conversion_server, vcenter_client or service.");
   public static final FieldDefinition MGN_PRODUCT =
       keyword("mgn.product", "mgn, drs or cloudendure.");
   public static final FieldDefinition MGN_COMPONENT =
@@ -303,6 +319,10 @@ public final class Fields {
         "aws.cloudtrail.response_elements.",
         FieldType.KEYWORD,
         "CloudTrail responseElements, flattened.");
+    dynamic(
+        "aws.cloudtrail.tags.",
+        FieldType.KEYWORD,
+        "Tags set or returned by a CloudTrail call (EC2, MGN), by tag key.");
     dynamic("mgn.extra.", FieldType.KEYWORD, "Further fields of replication agent logs.");
     dynamic("asr.extra.", FieldType.KEYWORD, "Further fields of ASR and Migrate logs.");
     dynamic("vpn.extra.", FieldType.KEYWORD, "Further fields of VPN logs.");

@@ -1,6 +1,7 @@
 package io.egressdoctor.ingest.input;
 
 import java.io.BufferedInputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -37,7 +38,16 @@ public record InputFile(Path path, String displayPath) {
   public InputStream open() throws IOException {
     InputStream raw = new BufferedInputStream(Files.newInputStream(path), 1 << 16);
     if (gzipped()) {
-      return new BufferedInputStream(new GZIPInputStream(raw, 1 << 16), 1 << 16);
+      // available() = 0 stops BufferedInputStream from reading on into the cut of a truncated
+      // gzip within one read, which would throw away the data it had already read.
+      InputStream gzip =
+          new FilterInputStream(new GZIPInputStream(raw, 1 << 16)) {
+            @Override
+            public int available() {
+              return 0;
+            }
+          };
+      return new BufferedInputStream(gzip, 1 << 16);
     }
     return raw;
   }

@@ -216,6 +216,14 @@ final class LuceneQueries {
     try {
       return Long.parseLong(v);
     } catch (NumberFormatException e) {
+      if (f.type() == FieldType.DATE) {
+        // Dates travel as epoch milliseconds; an ISO-8601 instant is accepted too.
+        try {
+          return java.time.Instant.parse(v).toEpochMilli();
+        } catch (java.time.format.DateTimeParseException ignored) {
+          // fall through to the error below
+        }
+      }
       throw new IllegalArgumentException(f.name() + ": not a number: " + v, e);
     }
   }

@@ -145,6 +145,11 @@ class LuceneEventIndexTest {
     assertThat(count("@timestamp:[2024-05-01T00:00 TO 2024-05-02}")).isEqualTo(4);
     assertThat(count("@timestamp:[2024-05-01T11:00 TO 2024-05-01T12:00]")).isEqualTo(2);
     assertThat(count("@timestamp:[2024-05-02 TO *]")).isEqualTo(3);
+    assertThat(
+            index.count(
+                new EventQuery.Range(
+                    "@timestamp", "2024-05-01T11:00:00Z", "2024-05-01T12:00:00Z", true, true)))
+        .isEqualTo(2);
   }
 
   @Test

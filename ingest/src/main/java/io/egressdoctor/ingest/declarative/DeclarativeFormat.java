@@ -1,0 +1,119 @@
+package io.egressdoctor.ingest.declarative;
+
+import io.egressdoctor.ingest.InputSample;
+import io.egressdoctor.ingest.LogFormat;
+import io.egressdoctor.ingest.LogParser;
+import io.egressdoctor.ingest.ParseContext;
+import java.time.Year;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/** A log format declared in a format file (see {@code docs/formats.md}). */
+public final class DeclarativeFormat implements LogFormat {
+
+  private final FormatSpec spec;
+  private final int defaultYear;
+
+  DeclarativeFormat(FormatSpec spec, int defaultYear) {
+    this.spec = spec;
+    this.defaultYear = defaultYear;
+  }
+
+  DeclarativeFormat(FormatSpec spec) {
+    this(spec, Year.now().getValue());
+  }
+
+  @Override
+  public String name() {
+    return spec.name();
+  }
+
+  @Override
+  public String dataset() {
+    return spec.dataset();
+  }
+
+  @Override
+  public String description() {
+    return spec.description();
+  }
+
+  /** The same format reading yearless timestamps (syslog) in the given year, for tests. */
+  DeclarativeFormat withDefaultYear(int year) {
+    return new DeclarativeFormat(spec, year);
+  }
+
+  /** The file it was declared in. */
+  public String source() {
+    return spec.file();
+  }
+
+  /** The file-name patterns that suggest this format. */
+  public List<String> fileNamePatterns() {
+    return spec.fileNames().stream().map(Pattern::pattern).toList();
+  }
+
+  @Override
+  public List<String> sampleLines() {
+    return spec.samples().stream().map(FormatSpec.Sample::text).toList();
+  }
+
+  FormatSpec spec() {
+    return spec;
+  }
+
+  @Override
+  public int sniff(InputSample sample) {
+    List<String> lines = new ArrayList<>();
+    for (String l : sample.nonBlank()) {
+      if (spec.skip() == null || !spec.skip().matcher(l).find()) {
+        lines.add(l);
+      }
+    }
+    boolean nameMatch =
+        spec.fileNames().stream().anyMatch(p -> p.matcher(sample.fileName()).matches());
+    if (lines.isEmpty()) {
+      return 0;
+    }
+    LineMatcher matcher = new LineMatcher(spec.patterns());
+    int ok = 0;
+    boolean started = false;
+    for (String l : lines) {
+      if (spec.multiline() != null && !spec.multiline().start().matcher(l).find()) {
+        ok += started ? 1 : 0;
+      } else if (matcher.match(l) != null) {
+        ok++;
+        started = true;
+      }
+    }
+    if (ok == 0) {
+      return 0;
+    }
+    double share = (double) ok / lines.size();
+    int score = (int) Math.round(share * 80) + (nameMatch ? 20 : 0);
+    if (nameMatch && share < 0.5) {
+      score = Math.min(score, 45);
+    }
+    if (!nameMatch && !spec.fileNames().isEmpty()) {
+      score = Math.min(score, spec.maxScoreWithoutName());
+    }
+    return Math.min(score, spec.maxScore());
+  }
+
+  @Override
+  public LogParser newParser(ParseContext context) {
+    return new DeclarativeParser(spec, context, defaultYear, null);
+  }
+
+  /** A parser that counts, per pattern name, the events it made (for sample checks). */
+  LogParser newCountingParser(ParseContext context, Map<String, Integer> hits) {
+    return new DeclarativeParser(spec, context, defaultYear, hits);
+  }
+
+  @Override
+  public String toString() {
+    return "DeclarativeFormat[" + spec.name() + " from " + spec.file() + "]";
+  }
+}

@@ -1,0 +1,92 @@
+package io.egressdoctor.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.egressdoctor.analyzers.Analyzers;
+import io.egressdoctor.analyzers.rule.Patterns;
+import io.egressdoctor.analyzers.rule.Rule;
+import io.egressdoctor.analyzers.rule.RulePack;
+import io.egressdoctor.analyzers.rule.fixture.FixtureResult;
+import io.egressdoctor.analyzers.rule.fixture.FixtureRunner;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Lints the built-in pack and runs every rule on its fixtures: a rule without positive or negative
+ * fixtures, or that fires on a negative case or stays silent on a positive one, fails the build.
+ */
+class BuiltInPackTest {
+
+  static RulePack pack;
+
+  @BeforeAll
+  static void load() {
+    pack = RulePack.builtIn();
+  }
+
+  @Test
+  void thePackLoadsWithoutProblems() {
+    assertThat(pack.all()).isNotEmpty();
+  }
+
+  @Test
+  void everyRuleBehavesOnItsFixtures() throws IOException {
+    List<FixtureResult> results = FixtureRunner.withDefaults().run(pack);
+    List<String> failures =
+        results.stream().filter(r -> !r.passed()).map(FixtureResult::toString).toList();
+    assertThat(failures).as("fixture failures").isEmpty();
+    long mainRules =
+        pack.all().stream()
+            .filter(r -> pack.file(r).isPresent())
+            .filter(
+                r -> pack.file(r).get().getFileName().toString().equals(r.meta().name() + ".yml"))
+            .count();
+    assertThat(results).hasSize((int) mainRules * 2);
+  }
+
+  @Test
+  void aRuleWithoutFixturesFails(@TempDir Path dir) throws IOException {
+    Path rule = pack.file(pack.find("proxy-auth-unsupported").orElseThrow()).orElseThrow();
+    Files.copy(rule, dir.resolve(rule.getFileName()));
+    List<FixtureResult> results = FixtureRunner.withDefaults().run(RulePack.load(dir));
+    assertThat(results).extracting(FixtureResult::passed).containsExactly(false, false);
+    assertThat(results.get(0).detail()).startsWith("no positive fixtures");
+  }
+
+  @Test
+  void everyPatternHasARule() {
+    Set<String> covered =
+        pack.all().stream().map(r -> r.meta().pattern()).collect(Collectors.toSet());
+    // The four cross-source patterns are covered by analyzer rules once their analyzers exist.
+    Set<String> analyzerPatterns =
+        Set.of(
+            "proxied-private-endpoint",
+            "denied-required-fqdn",
+            "replication-ip-churn",
+            "vpn-tunnel-redundancy");
+    for (String p : Patterns.ALL) {
+      if (analyzerPatterns.contains(p) && Analyzers.byName(p).isEmpty()) {
+        continue;
+      }
+      assertThat(covered).as("a rule for pattern." + p).contains(p);
+    }
+  }
+
+  @Test
+  void everyRuleHasADescriptionReferencesAndAFix() {
+    for (Rule r : pack.all()) {
+      assertThat(r.meta().description()).as(r.meta().name()).isNotBlank();
+      assertThat(r.meta().references()).as(r.meta().name()).isNotEmpty();
+      if (!pack.isSilent(r)) {
+        assertThat(r.meta().fix()).as(r.meta().name() + " fix").isNotBlank();
+      }
+    }
+  }
+}

@@ -1,0 +1,66 @@
+package io.egressdoctor.samples.bundle;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Writes every sample bundle's generated files. Run it after changing a bundle and commit the
+ * result; a test checks that the committed files are exactly what this writes.
+ */
+public final class SampleBundles {
+
+  private SampleBundles() {}
+
+  /** Every bundle, in folder-name order. */
+  static List<SampleBundle> all() {
+    return List.of(
+        new HealthyBundle(),
+        new CloudEndureIpChurnBundle(),
+        new MgnProxiedEndpointBundle(),
+        new MgnAndAsrSameProxyBundle(),
+        new MgnSslBumpBundle(),
+        new PrivateLinkNatBundle(),
+        new AsrWhitelistProxyBundle(),
+        new VpnRedundancyBundle());
+  }
+
+  /** Writes each bundle's generated files below {@code root}/{@code <bundle>}. */
+  public static void writeAll(Path root) throws IOException {
+    for (SampleBundle b : all()) {
+      Path dir = root.resolve(b.name());
+      removeGenerated(dir);
+      Files.createDirectories(dir);
+      b.write(new BundleOutput(dir));
+    }
+  }
+
+  /** The files written by hand, which regeneration keeps. */
+  static final java.util.Set<String> HAND_WRITTEN =
+      java.util.Set.of("README.md", "expected-findings.json");
+
+  /**
+   * Deletes what an earlier run generated (names change with the data), keeping the hand-written
+   * files.
+   */
+  private static void removeGenerated(Path dir) throws IOException {
+    if (!Files.isDirectory(dir)) {
+      return;
+    }
+    try (java.util.stream.Stream<Path> walk = Files.walk(dir)) {
+      for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        boolean handWritten =
+            p.getParent().equals(dir) && HAND_WRITTEN.contains(p.getFileName().toString());
+        if (!p.equals(dir) && !handWritten) {
+          Files.delete(p);
+        }
+      }
+    }
+  }
+
+  /** {@code SampleBundles [ROOT]}: writes the bundles (default {@code samples/bundles}). */
+  public static void main(String[] args) throws IOException {
+    writeAll(Path.of(args.length > 0 ? args[0] : "samples/bundles"));
+  }
+}

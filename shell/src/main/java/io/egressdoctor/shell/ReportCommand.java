@@ -1,0 +1,317 @@
+package io.egressdoctor.shell;
+
+import io.egressdoctor.analyzers.AnalysisContext;
+import io.egressdoctor.analyzers.FindingSource;
+import io.egressdoctor.analyzers.finding.Level;
+import io.egressdoctor.analyzers.report.Redaction;
+import io.egressdoctor.analyzers.report.Redactor;
+import io.egressdoctor.analyzers.report.Report;
+import io.egressdoctor.analyzers.report.ReportBuilder;
+import io.egressdoctor.analyzers.report.ReportFormat;
+import io.egressdoctor.analyzers.report.ReportStrings;
+import io.egressdoctor.core.field.Fields;
+import io.egressdoctor.core.index.lucene.LuceneEventIndex;
+import io.egressdoctor.core.query.EventQuery;
+import io.egressdoctor.core.query.Queries;
+import io.egressdoctor.core.query.QueryDates;
+import io.egressdoctor.core.reference.ReferenceData;
+import io.egressdoctor.ingest.FormatRegistry;
+import io.egressdoctor.ingest.IngestOptions;
+import io.egressdoctor.ingest.IngestPipeline;
+import io.egressdoctor.shell.collect.BundleExtractor;
+import io.egressdoctor.shell.collect.CollectResult;
+import io.egressdoctor.shell.collect.UnsafeBundleException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code egress-doctor report}: reads logs and bundles, runs the rules and writes the diagnosis.
+ */
+@Command(
+    name = "report",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Reads log files, folders and .zip/.tar.gz bundles, runs the rules and writes the diagnosis:"
+          + " the verdict, the findings with their evidence and fix, the endpoint matrix, a"
+          + " timeline and the inputs.",
+      "Without --index the logs go into a temporary index that is removed afterwards."
+    },
+    footer = {
+      "",
+      "Exit codes:%n"
+          + "  0  no finding at or above --fail-on%n"
+          + "  1  findings at or above --fail-on%n"
+          + "  2  usage or input error (bad option, missing file, unsafe bundle)%n"
+          + "  3  the index is in use by another egress-doctor process%n"
+          + "  4  internal error"
+    })
+public final class ReportCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Parameters(arity = "0..*", paramLabel = "PATH", description = "Log files, folders, bundles.")
+  List<Path> paths = new ArrayList<>();
+
+  @Option(
+      names = "--reference",
+      paramLabel = "FILE",
+      description = "Reference data: ip-ranges.json, Service Tags, endpoint inventory, allowlist.")
+  List<Path> reference = new ArrayList<>();
+
+  @Option(names = "--rules", paramLabel = "DIR", description = "More rules, besides the built-in.")
+  Path rules;
+
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      description = "text, md, html or json (default: from --output's extension, else text).")
+  String format;
+
+  @Option(names = "--output", paramLabel = "FILE", description = "Write here, not to stdout.")
+  Path output;
+
+  @Option(
+      names = "--index",
+      paramLabel = "DIR",
+      description = "Keep the index in DIR (reused if it exists) instead of a temporary one.")
+  Path index;
+
+  @Option(
+      names = "--since",
+      paramLabel = "T",
+      description = "Only events from T (2024-05-01T09:00).")
+  String since;
+
+  @Option(names = "--until", paramLabel = "T", description = "Only events before the end of T.")
+  String until;
+
+  @Option(
+      names = "--timezone",
+      paramLabel = "ZONE",
+      description = "Zone for times without one and for display (default: ${DEFAULT-VALUE}).")
+  String timezone = ZoneId.systemDefault().getId();
+
+  @Option(
+      names = "--fail-on",
+      paramLabel = "LEVEL",
+      description = "Exit 1 when a finding is at or above LEVEL (default: ${DEFAULT-VALUE}).")
+  String failOn = "high";
+
+  @Option(
+      names = "--redact",
+      arity = "0..1",
+      fallbackValue = "identities",
+      paramLabel = "ips",
+      description =
+          "Mask access key ids, account ids (also in ARNs) and user names; --redact=ips also"
+              + " masks public IPs. The same value gets the same mask everywhere.")
+  String redact;
+
+  @ArgGroup(exclusive = false, heading = "%nCollecting on this machine first:%n")
+  CollectOptions collect;
+
+  /** Options for {@code report --collect}. */
+  static final class CollectOptions {
+    @Option(
+        names = "--collect",
+        required = true,
+        description = "Run 'collect' first and add its bundle to the PATHs.")
+    boolean collect;
+
+    @Option(names = "--collect-output", paramLabel = "FILE", description = "Where to keep it.")
+    Path output;
+
+    @Option(names = "--collect-root", paramLabel = "DIR", description = "Machine root to read.")
+    Path root;
+  }
+
+  private final ReportInputs inputs;
+  private final CollectCommand.Environment environment;
+
+  /** The files given with --reference, then the reference files found among the inputs. */
+  private List<Path> referenceFiles(List<Path> expanded) throws IOException {
+    List<Path> files = new ArrayList<>(reference);
+    for (Path p : io.egressdoctor.ingest.reference.ReferenceLoader.findIn(expanded)) {
+      if (!files.contains(p)) {
+        files.add(p);
+      }
+    }
+    return files;
+  }
+
+  /** The command with this build's rules, reference loader and catalog. */
+  public ReportCommand() {
+    this(ReportInputs.builtIn(), CollectCommand.Environment.system());
+  }
+
+  /** The command with other inputs and environment, for tests. */
+  ReportCommand(ReportInputs inputs, CollectCommand.Environment environment) {
+    this.inputs = inputs;
+    this.environment = environment;
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    ZoneId zone = IngestCommand.zone(timezone);
+    Level threshold = parse(() -> Level.parse(failOn));
+    Redaction redaction = redact == null ? Redaction.NONE : parse(() -> Redaction.parse(redact));
+    ReportFormat chosen = chooseFormat();
+    Instant now = Instant.now();
+    Instant from = since == null ? null : Instant.ofEpochMilli(span(since, zone, now).start());
+    Instant to = until == null ? null : Instant.ofEpochMilli(span(until, zone, now).end());
+    List<Path> inputsToRead = new ArrayList<>(paths);
+    if (collect != null) {
+      CollectResult bundle =
+          new CollectCommand(inputs, environment)
+              .collect(collect.root, collect.output, List.of(), List.of());
+      err.println("collected " + bundle.files().size() + " files into " + bundle.bundle());
+      inputsToRead.add(bundle.bundle());
+    }
+    if (inputsToRead.isEmpty() && index == null) {
+      throw new UserError("give log files, folders or bundles to read, --collect, or --index DIR");
+    }
+    if (inputsToRead.isEmpty() && !Files.isDirectory(index)) {
+      throw new UserError("no index at " + index + "; give the logs to read as well");
+    }
+    FindingSource source = inputs.rules().load(rules);
+    Path folder = index != null ? index : Files.createTempDirectory("egress-doctor-report-");
+    try (BundleExtractor bundles = new BundleExtractor(BundleExtractor.Limits.defaults())) {
+      List<Path> expanded = expand(bundles, inputsToRead);
+      ReferenceData referenceData = inputs.reference().load(referenceFiles(expanded));
+      Report report;
+      try (LuceneEventIndex idx = LuceneEventIndex.open(folder)) {
+        if (!expanded.isEmpty()) {
+          IngestOptions options =
+              IngestOptions.defaults()
+                  .withZone(zone)
+                  .withEnricher(inputs.enricher().apply(referenceData));
+          var progress = IngestCommand.ProgressLine.onTerminal(err);
+          try {
+            new IngestPipeline(idx, FormatRegistry.builtIn(), options, progress.orNone())
+                .ingest(expanded);
+          } finally {
+            progress.clear();
+          }
+        }
+        var context = new AnalysisContext(idx, referenceData, inputs.catalog(), scope(from, to));
+        report = new ReportBuilder(Clock.systemUTC(), zone).range(from, to).build(context, source);
+        report = ReportStrings.map(report, s -> s, bundles::display);
+        report = new Redactor(redaction).redact(report, idx);
+      }
+      write(report, chosen, out, err);
+      return report.hasFindingsAtLeast(threshold) ? ExitCodes.FINDINGS : ExitCodes.OK;
+    } finally {
+      if (index == null) {
+        BundleExtractor.deleteTree(folder);
+      }
+    }
+  }
+
+  private static List<Path> expand(BundleExtractor bundles, List<Path> paths) throws IOException {
+    for (Path p : paths) {
+      if (!Files.exists(p)) {
+        throw new UserError("no such file or folder: " + p);
+      }
+    }
+    try {
+      return bundles.expand(paths);
+    } catch (UnsafeBundleException e) {
+      throw new UserError(e.getMessage());
+    } catch (java.util.zip.ZipException | java.io.EOFException e) {
+      throw new UserError("cannot read bundle: " + e.getMessage());
+    }
+  }
+
+  private ReportFormat chooseFormat() {
+    if (format != null) {
+      return parse(() -> ReportFormat.parse(format));
+    }
+    if (output != null) {
+      ReportFormat byName = ReportFormat.forFileName(output.getFileName().toString());
+      if (byName != null) {
+        return byName;
+      }
+    }
+    return ReportFormat.TEXT;
+  }
+
+  private void write(Report report, ReportFormat chosen, PrintWriter out, PrintWriter err)
+      throws IOException {
+    if (output == null) {
+      chosen.writer(chosen == ReportFormat.TEXT && colourTerminal()).write(report, out);
+      out.flush();
+      return;
+    }
+    Path parent = output.toAbsolutePath().getParent();
+    Files.createDirectories(parent);
+    try (Writer w = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
+      chosen.writer(false).write(report, w);
+    }
+    String worst = report.worstLevel() == null ? "none" : report.worstLevel().label();
+    err.println(
+        "report written to "
+            + output
+            + " ("
+            + report.findings().size()
+            + " findings, worst: "
+            + worst
+            + ")");
+  }
+
+  private static EventQuery scope(Instant from, Instant to) {
+    if (from == null && to == null) {
+      return Queries.all();
+    }
+    return new EventQuery.Range(
+        Fields.TIMESTAMP.name(),
+        from == null ? null : Long.toString(from.toEpochMilli()),
+        to == null ? null : Long.toString(to.toEpochMilli()),
+        true,
+        false);
+  }
+
+  private static QueryDates.Span span(String text, ZoneId zone, Instant now) {
+    return QueryDates.parse(text, zone, now)
+        .orElseThrow(() -> new UserError("not a time: '" + text + "' (try 2024-05-01T09:00)"));
+  }
+
+  private static <T> T parse(java.util.function.Supplier<T> parser) {
+    try {
+      return parser.get();
+    } catch (IllegalArgumentException e) {
+      throw new UserError(e.getMessage());
+    }
+  }
+
+  /** Whether stdout is a terminal that takes colours (and NO_COLOR is not set). */
+  static boolean colourTerminal() {
+    if (System.getenv("NO_COLOR") != null || System.console() == null) {
+      return false;
+    }
+    try {
+      // Console.isTerminal() (JDK 22+) tells a redirected stdout apart; JDK 21 has no console then.
+      Object terminal = java.io.Console.class.getMethod("isTerminal").invoke(System.console());
+      return Boolean.TRUE.equals(terminal);
+    } catch (ReflectiveOperationException e) {
+      return true;
+    }
+  }
+}

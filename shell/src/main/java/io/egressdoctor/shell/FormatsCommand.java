@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -33,6 +34,8 @@ public final class FormatsCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
+  @Mixin ProxyFormatOptions proxyFormats;
+
   @Option(
       names = {"--formats", "--format-file"},
       paramLabel = "PATH",
@@ -45,7 +48,7 @@ public final class FormatsCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    for (LogFormat f : registry(formatPaths).all()) {
+    for (LogFormat f : registry(formatPaths, proxyFormats.formats()).all()) {
       out.println(f.name() + "  (" + f.dataset() + ")  " + f.description());
       if (f instanceof DeclarativeFormat d) {
         out.println("    format file: " + d.source());

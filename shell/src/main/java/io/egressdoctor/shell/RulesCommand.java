@@ -55,16 +55,8 @@ public final class RulesCommand implements Callable<Integer> {
     return ExitCodes.USAGE;
   }
 
-  /** {@code rules check [DIR]}. */
-  @Command(
-      name = "check",
-      mixinStandardHelpOptions = true,
-      description = {
-        "Lints rules: unknown keys, bad modifiers, unknown fields, bad conditions, duplicate ids"
-            + " and missing pattern tags are errors with file:line.",
-        "Exits 0 when every rule loads, 2 when any has a problem."
-      })
-  static final class Check implements Callable<Integer> {
+  /** A subcommand over one pack: loads DIR (or the built-in pack) and reports load problems. */
+  abstract static class PackCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
     @Parameters(
@@ -74,14 +66,33 @@ public final class RulesCommand implements Callable<Integer> {
     Path dir;
 
     @Override
-    public Integer call() throws IOException {
+    public final Integer call() throws IOException {
       RulePack pack;
       try {
         pack = pack(dir);
       } catch (RuleLoadException e) {
         return problems(spec.commandLine().getErr(), e);
       }
-      spec.commandLine().getOut().println(describe(pack) + " in " + source(dir) + ": no problems.");
+      return run(pack, spec.commandLine().getOut());
+    }
+
+    /** Works on the loaded pack; returns the exit code. */
+    abstract int run(RulePack pack, PrintWriter out) throws IOException;
+  }
+
+  /** {@code rules check [DIR]}. */
+  @Command(
+      name = "check",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Lints rules: unknown keys, bad modifiers, unknown fields, bad conditions, duplicate ids"
+            + " and missing pattern tags are errors with file:line.",
+        "Exits 0 when every rule loads, 2 when any has a problem."
+      })
+  static final class Check extends PackCommand {
+    @Override
+    int run(RulePack pack, PrintWriter out) {
+      out.println(describe(pack) + " in " + source(dir) + ": no problems.");
       return ExitCodes.OK;
     }
   }
@@ -96,24 +107,9 @@ public final class RulesCommand implements Callable<Integer> {
         "Exits 0 when every rule passes, 1 when any fails or lacks fixtures, 2 when a rule"
             + " does not load."
       })
-  static final class Test implements Callable<Integer> {
-    @Spec CommandSpec spec;
-
-    @Parameters(
-        arity = "0..1",
-        paramLabel = "DIR",
-        description = "Rule folder (default: built-in pack).")
-    Path dir;
-
+  static final class Test extends PackCommand {
     @Override
-    public Integer call() throws IOException {
-      RulePack pack;
-      try {
-        pack = pack(dir);
-      } catch (RuleLoadException e) {
-        return problems(spec.commandLine().getErr(), e);
-      }
-      PrintWriter out = spec.commandLine().getOut();
+    int run(RulePack pack, PrintWriter out) throws IOException {
       List<FixtureResult> results = FixtureRunner.withDefaults().run(pack);
       long failed = results.stream().filter(r -> !r.passed()).count();
       results.forEach(out::println);
@@ -127,24 +123,9 @@ public final class RulesCommand implements Callable<Integer> {
       name = "list",
       mixinStandardHelpOptions = true,
       description = "Lists the rules of a pack: name, kind, level, pattern and title.")
-  static final class ListRules implements Callable<Integer> {
-    @Spec CommandSpec spec;
-
-    @Parameters(
-        arity = "0..1",
-        paramLabel = "DIR",
-        description = "Rule folder (default: built-in pack).")
-    Path dir;
-
+  static final class ListRules extends PackCommand {
     @Override
-    public Integer call() throws IOException {
-      RulePack pack;
-      try {
-        pack = pack(dir);
-      } catch (RuleLoadException e) {
-        return problems(spec.commandLine().getErr(), e);
-      }
-      PrintWriter out = spec.commandLine().getOut();
+    int run(RulePack pack, PrintWriter out) {
       TextTable t = new TextTable(List.of("name", "kind", "level", "pattern", "title"));
       for (Rule r : pack.all()) {
         t.add(

@@ -14,7 +14,7 @@ public final class FieldNames {
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
     for (FieldDefinition f : Fields.all()) {
-      int d = distance(name, f.name());
+      int d = editDistance(name, f.name());
       if (d < bestDistance) {
         bestDistance = d;
         best = f.name();
@@ -27,7 +27,8 @@ public final class FieldNames {
     return bestDistance <= Math.max(2, name.length() / 5) ? Optional.of(best) : Optional.empty();
   }
 
-  private static int distance(String a, String b) {
+  /** The Levenshtein distance between two strings, for "did you mean" suggestions. */
+  public static int editDistance(String a, String b) {
     int[] prev = new int[b.length() + 1];
     int[] cur = new int[b.length() + 1];
     for (int j = 0; j <= b.length(); j++) {

@@ -66,6 +66,9 @@ final class SquidLogformatMatcher {
       StrftimePattern time,
       FieldDefinition extraField) {}
 
+  /** Where a user name may come from, best first. */
+  private static final Kind[] USER_KINDS = {Kind.USER, Kind.USER_LOGIN, Kind.USER_IDENT};
+
   private final String formatName;
   private final Step[] steps;
   private final String[] values = new String[Kind.values().length];
@@ -257,12 +260,11 @@ final class SquidLogformatMatcher {
               v.equals("-") || (digits(v) && v.length() <= 18);
           case RESULT -> upperCode(v) && v.length() >= 3;
           case HIERARCHY -> upperCode(v) || v.equals("-");
-          case CLIENT -> IpAddresses.isLiteral(v) || hostName(v);
-          case NEXT_HOP -> v.equals("-") || IpAddresses.isLiteral(v) || hostName(v);
-          case METHOD -> !v.isEmpty() && v.chars().allMatch(SquidLogformatMatcher::methodChar);
+          case CLIENT -> address(v);
+          case NEXT_HOP -> v.equals("-") || address(v);
+          case METHOD -> method(v);
           case URL -> !v.isEmpty();
-          case VERSION ->
-              v.equals("-") || v.chars().allMatch(c -> c == '.' || (c >= '0' && c <= '9'));
+          case VERSION -> v.equals("-") || version(v);
           case LOCAL_TIME, GMT_TIME -> s.time.parse(v) != Long.MIN_VALUE;
           default -> true;
         };
@@ -377,7 +379,7 @@ final class SquidLogformatMatcher {
   }
 
   private void user(Event.Builder b) {
-    for (Kind k : new Kind[] {Kind.USER, Kind.USER_LOGIN, Kind.USER_IDENT}) {
+    for (Kind k : USER_KINDS) {
       String u = get(k);
       if (u != null && !u.equals("-") && !u.isEmpty() && !b.has(Fields.USER_NAME.name())) {
         SquidFields.user(b, u);
@@ -482,6 +484,32 @@ final class SquidLogformatMatcher {
     return true;
   }
 
+  /** An IP literal or a host name; dotted digits that are no IPv4 address are neither. */
+  private static boolean address(String v) {
+    return isIpv4(v) || hostName(v) || (v.indexOf(':') >= 0 && IpAddresses.isLiteral(v));
+  }
+
+  /** A dotted quad, checked without allocating (the common case, read once per line). */
+  private static boolean isIpv4(String s) {
+    int parts = 0;
+    int value = -1;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c >= '0' && c <= '9') {
+        value = (value < 0 ? 0 : value * 10) + (c - '0');
+        if (value > 255) {
+          return false;
+        }
+      } else if (c == '.' && value >= 0 && parts < 3) {
+        parts++;
+        value = -1;
+      } else {
+        return false;
+      }
+    }
+    return parts == 3 && value >= 0;
+  }
+
   /** A host name: letters, digits, dots and hyphens, with at least one letter. */
   private static boolean hostName(String s) {
     boolean letter = false;
@@ -496,7 +524,26 @@ final class SquidLogformatMatcher {
     return letter;
   }
 
-  private static boolean methodChar(int c) {
-    return Character.isLetter(c) || c == '-' || c == '_';
+  private static boolean method(String s) {
+    if (s.isEmpty()) {
+      return false;
+    }
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (!(Character.isLetter(c) || c == '-' || c == '_')) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean version(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (!(c == '.' || (c >= '0' && c <= '9'))) {
+        return false;
+      }
+    }
+    return true;
   }
 }

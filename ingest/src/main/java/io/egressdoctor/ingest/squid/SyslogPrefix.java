@@ -24,7 +24,8 @@ record SyslogPrefix(String host, String tag, long pid, String message) {
 
   private static final Pattern RFC5424 =
       Pattern.compile(
-          "^<\\d{1,3}>1 \\S+ (\\S+) (\\S+) (\\S+) \\S+ (?:-|(?:\\[(?:[^\\]\\\\]|\\\\.)*\\])+) ?(.*)$");
+          "^<\\d{1,3}>1 \\S+ (\\S+) (\\S+) (\\S+) \\S+"
+              + " (?:-|(?:\\[(?:[^\\]\"\\\\]|\\\\.|\"(?:[^\"\\\\]|\\\\.)*\")*\\])+) ?(.*)$");
 
   /** The prefix of a line, or null when the line has none. */
   static SyslogPrefix of(String line) {

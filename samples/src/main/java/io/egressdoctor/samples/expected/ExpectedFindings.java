@@ -51,20 +51,7 @@ public record ExpectedFindings(
 
   /** The pattern catalog of the rule pack (issue 7), without the {@code pattern.} prefix. */
   public static final Set<String> PATTERNS =
-      Set.of(
-          "proxied-private-endpoint",
-          "denied-required-fqdn",
-          "replication-ip-churn",
-          "replication-port-blocked",
-          "proxy-auth-unsupported",
-          "private-dns-missing",
-          "bypass-list-wildcard",
-          "system-account-proxy",
-          "tls-interception",
-          "ssm-endpoints-missing",
-          "agent-api-error",
-          "vpn-tunnel-redundancy",
-          "vpn-failover-outage");
+      Set.copyOf(io.egressdoctor.analyzers.rule.Patterns.ALL);
 
   /** The field scenarios of scenarios.md. */
   public static final Set<String> SCENARIOS = Set.of("S1", "S2", "S3", "S4", "S5");

@@ -8,7 +8,6 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -17,7 +16,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  * each expected pattern with its entities, fire none of the forbidden ones, and nothing else at
  * medium or above.
  */
-@Disabled("enabled by the lead once `report` lands")
 class SamplesEndToEndTest {
 
   static Stream<Path> bundles() {

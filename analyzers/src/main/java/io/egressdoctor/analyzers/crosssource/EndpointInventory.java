@@ -13,7 +13,8 @@ import java.util.Optional;
  * <p>A name is served when it is one of the endpoint's DNS names, is covered by a wildcard name
  * ({@code *.s3.ap-northeast-1.amazonaws.com}), differs from one only by the {@code privatelink}
  * label Azure inserts, or is the public name of the AWS service the endpoint fronts ({@code
- * com.amazonaws.<region>.mgn} serves {@code mgn.<region>.amazonaws.com}).
+ * com.amazonaws.<region>.mgn} serves {@code mgn.<region>.amazonaws.com}). An endpoint with neither
+ * names nor addresses (an S3 gateway endpoint, which is a route inside its VPC) serves no name.
  */
 record EndpointInventory(ReferenceData reference) {
 
@@ -27,12 +28,24 @@ record EndpointInventory(ReferenceData reference) {
   Optional<PrivateEndpoint> serving(String name) {
     String n = plain(name);
     for (PrivateEndpoint pe : reference.privateEndpoints()) {
+      if (!reachable(pe)) {
+        continue;
+      }
       if (pe.dnsNames().stream().map(EndpointInventory::plain).anyMatch(d -> covers(d, n))
           || servesAwsService(pe, n)) {
         return Optional.of(pe);
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * Whether clients outside the endpoint's VPC can reach it at all: an interface endpoint has
+   * addresses or DNS names; a gateway endpoint has neither, so a name of its service that goes
+   * through the proxy is not traffic that a private endpoint should have taken.
+   */
+  static boolean reachable(PrivateEndpoint pe) {
+    return !pe.dnsNames().isEmpty() || !pe.addresses().isEmpty();
   }
 
   /** Whether the address is one of the endpoint's private IPs. */
@@ -71,8 +84,8 @@ record EndpointInventory(ReferenceData reference) {
     return n.startsWith("privatelink.") ? n.substring("privatelink.".length()) : n;
   }
 
-  /** The AWS service names in the inventory, e.g. {@code com.amazonaws.ap-northeast-1.mgn}. */
+  /** The endpoints that clients outside their VPC can reach. */
   List<PrivateEndpoint> all() {
-    return reference.privateEndpoints();
+    return reference.privateEndpoints().stream().filter(EndpointInventory::reachable).toList();
   }
 }

@@ -378,10 +378,30 @@ public final class ProxiedPrivateEndpointAnalyzer implements Analyzer {
       return catalog.find(name).map(r -> r.service().startsWith("azure")).orElse(false);
     }
 
-    /** Whether the bypass list covers the name as written or in its privatelink form. */
+    /**
+     * Whether the bypass list covers the name as written, in its privatelink form, or (for a name
+     * the inventory lists in a privatelink zone of its own, as Key Vault's {@code
+     * privatelink.vaultcore.azure.net}) in the public form that clients actually ask for.
+     */
     private boolean bypassed(List<String> bypass, String name) {
-      String link = catalog.find(name).map(r -> r.privateLinkName(name)).orElse(name);
-      return ProxyBypass.covers(bypass, name) || ProxyBypass.covers(bypass, link);
+      Optional<RequiredEndpoint> required = catalog.find(name);
+      String link = required.map(r -> r.privateLinkName(name)).orElse(name);
+      String open = required.map(r -> publicName(r, name)).orElse(name);
+      return ProxyBypass.covers(bypass, name)
+          || ProxyBypass.covers(bypass, link)
+          || ProxyBypass.covers(bypass, open);
+    }
+
+    /** The public name of a name in the endpoint's privatelink zone; else the name itself. */
+    private static String publicName(RequiredEndpoint r, String name) {
+      String n = name.toLowerCase(java.util.Locale.ROOT);
+      if (!r.host().startsWith("*.") || !r.privateLinkHost().startsWith("*.")) {
+        return n;
+      }
+      String linkZone = r.privateLinkHost().substring(1);
+      return n.endsWith(linkZone)
+          ? n.substring(0, n.length() - linkZone.length()) + r.host().substring(1)
+          : n;
     }
 
     /** Agent log lines that talk about the proxy. */

@@ -12,6 +12,7 @@ import io.egressdoctor.analyzers.AnalysisContext;
 import io.egressdoctor.analyzers.finding.Finding;
 import io.egressdoctor.analyzers.finding.Level;
 import io.egressdoctor.core.index.EventIndex;
+import io.egressdoctor.core.reference.PrivateEndpoint;
 import io.egressdoctor.core.reference.ReferenceData;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -83,6 +84,57 @@ class ProxiedPrivateEndpointAnalyzerTest {
     EventIndex index = new TestIndex(dir).squid("proxy/access.log", S2_PROXY_LINES).commit();
 
     assertThat(run(index, ReferenceData.empty(), Map.of())).isEmpty();
+  }
+
+  @Test
+  void aGatewayEndpointServesNoNameToTheSourceServers() throws IOException {
+    EventIndex index = new TestIndex(dir).squid("proxy/access.log", S2_PROXY_LINES).commit();
+    PrivateEndpoint gateway =
+        new PrivateEndpoint(
+            "aws",
+            "com.amazonaws.ap-northeast-1.s3",
+            "vpce-0a9b8c7d6e5f4a3b2",
+            List.of(),
+            List.of(),
+            false,
+            "describe-vpc-endpoints.json");
+
+    assertThat(run(index, endpoints(gateway), Map.of())).isEmpty();
+  }
+
+  @Test
+  void aKeyVaultBypassedInItsPublicFormIsNotReported() throws IOException {
+    PrivateEndpoint vault =
+        new PrivateEndpoint(
+            "azure",
+            "vault",
+            "drkv01-pe",
+            List.of("drkv01.vault.azure.net", "drkv01.privatelink.vaultcore.azure.net"),
+            List.of(Fixtures.ip("10.90.8.21")),
+            true,
+            "azure-private-endpoints.csv");
+    Map<String, Object> appliance = new LinkedHashMap<>();
+    appliance.put("config.proxy.url", "http://10.40.0.6:3128");
+    appliance.put("config.proxy.bypass", List.of("vault.azure.net"));
+    appliance.put("host.name", "asr-appliance01");
+    EventIndex bypassed =
+        new TestIndex(dir)
+            .event("asr.mobility_proxy_config", "ProxyInfo.conf", "2023-04-04T06:00:00Z", appliance)
+            .commit();
+
+    assertThat(run(bypassed, endpoints(vault), Map.of())).isEmpty();
+
+    appliance.put("config.proxy.bypass", List.of("blob.core.windows.net"));
+    EventIndex missing =
+        new TestIndex(dir.resolve("b"))
+            .event("asr.mobility_proxy_config", "ProxyInfo.conf", "2023-04-04T06:00:00Z", appliance)
+            .commit();
+    assertThat(run(missing, endpoints(vault), Map.of()))
+        .singleElement()
+        .satisfies(
+            f ->
+                assertThat(f.entities().get("destination.domain"))
+                    .contains("drkv01.vault.azure.net"));
   }
 
   @Test

@@ -96,6 +96,13 @@ public final class LogSources {
                   Queries.exists("vpn.connection.id")),
               "AWS Site-to-Site VPN and Azure VPN Gateway tunnel logs"),
           new LogSource(
+              "application",
+              null,
+              null,
+              datasets("generic"),
+              "application logs without a format of their own (the SSM agent, scripts), read as"
+                  + " timestamped text with URLs, addresses and host:port pairs extracted"),
+          new LogSource(
               "proxy_configuration",
               null,
               null,

@@ -109,8 +109,14 @@ expect "$out" '^Fix:' "explain fix"
 out="$(run 'count destination.port:[1 TO')"
 expect "$out" '^egress-doctor: ' "bad query error"
 
+# Ctrl-C drops the line being typed and keeps the shell.
+before="$(prompts)"
+tmux -L "$socket" send-keys -t shell -l -- "count never-run"
+tmux -L "$socket" send-keys -t shell C-c
+wait_prompts $((before + 1))
+
 out="$(run 'count')"
-expect "$out" '^3,000$' "shell alive after an error"
+expect "$out" '^3,000$' "shell alive after an error and Ctrl-C"
 
 tmux -L "$socket" send-keys -t shell C-d
 wait_for '^SHELL-ENDED'

@@ -10,6 +10,7 @@ import org.jline.terminal.TerminalBuilder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -33,6 +34,9 @@ public final class ShellCommand implements Callable<Integer> {
   @Parameters(arity = "0..*", paramLabel = "PATH", description = "Log files or folders to read.")
   List<Path> paths = new ArrayList<>();
 
+  @Option(names = "--timing", description = "Print how long each command took.")
+  boolean timing;
+
   @Override
   public Integer call() throws Exception {
     Path folder = index.folder();
@@ -48,7 +52,7 @@ public final class ShellCommand implements Callable<Integer> {
     }
     boolean interactive = inputIsTerminal();
     try (Terminal terminal = TerminalBuilder.builder().system(true).dumb(true).build()) {
-      new Repl(terminal, folder, interactive).run();
+      new Repl(terminal, folder, interactive).timing(timing).run();
     }
     return ExitCodes.OK;
   }

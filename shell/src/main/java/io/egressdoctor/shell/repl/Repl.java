@@ -32,6 +32,7 @@ public final class Repl {
   private final Terminal terminal;
   private final Path folder;
   private final boolean interactive;
+  private boolean timing;
 
   /**
    * A shell on a terminal over the index in {@code folder}.
@@ -43,6 +44,12 @@ public final class Repl {
     this.terminal = terminal;
     this.folder = folder;
     this.interactive = interactive;
+  }
+
+  /** Prints how long each command took after its output, as a database console's timing does. */
+  public Repl timing(boolean on) {
+    this.timing = on;
+    return this;
   }
 
   /** Runs until {@code exit}, Ctrl-D or the end of the input. */
@@ -118,11 +125,15 @@ public final class Repl {
       return;
     }
     String[] args = CommandTree.withIndex(tree, words, folder).toArray(String[]::new);
+    long started = System.nanoTime();
     Future<Integer> running = worker.submit(() -> tree.execute(args));
     Terminal.SignalHandler previous =
         terminal.handle(Terminal.Signal.INT, s -> running.cancel(true));
     try {
       running.get();
+      if (timing) {
+        out.printf(java.util.Locale.ROOT, "(%.1f ms)%n", (System.nanoTime() - started) / 1e6);
+      }
     } catch (CancellationException e) {
       out.println("cancelled");
     } catch (InterruptedException e) {

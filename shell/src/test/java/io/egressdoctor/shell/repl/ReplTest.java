@@ -203,4 +203,12 @@ class ReplTest {
         .anySatisfy(l -> assertThat(l).endsWith("  exit"));
     assertThat(own.resolve(Repl.HISTORY_FILE)).exists();
   }
+
+  @Test
+  void timingFollowsEachCommandsOutput() {
+    String out = ShellHarness.run(index, "count\nbogus\n", true);
+
+    assertThat(out.lines().toList()).hasSize(3);
+    assertThat(out.lines().toList().get(1)).matches("\\(\\d+\\.\\d ms\\)");
+  }
 }

@@ -54,9 +54,14 @@ final class ShellHarness {
 
   /** Runs the script's lines as a piped session and returns the output. */
   static String run(Path index, String script) {
+    return run(index, script, false);
+  }
+
+  /** Runs the script's lines as a piped session, timing each command when asked. */
+  static String run(Path index, String script, boolean timing) {
     ByteArrayOutputStream output = new ByteArrayOutputStream();
     try (Terminal terminal = terminal(script, output)) {
-      new Repl(terminal, index, false).run();
+      new Repl(terminal, index, false).timing(timing).run();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -66,6 +66,9 @@ public final class Repl {
       CommandLine tree = CommandTree.build(session, out, out);
       LineReader reader = reader(tree, session);
       session.history(reader.getHistory());
+      if (interactive && !terminal.getType().startsWith(Terminal.TYPE_DUMB)) {
+        TailTips.install(reader, tree);
+      }
       if (interactive) {
         greet(session, out);
       }

@@ -211,4 +211,14 @@ class ReplTest {
     assertThat(out.lines().toList()).hasSize(3);
     assertThat(out.lines().toList().get(1)).matches("\\(\\d+\\.\\d ms\\)");
   }
+
+  @Test
+  void ingestInTheShellIsSeenByTheNextCommand(@TempDir Path empty) {
+    String out = ShellHarness.run(empty, "count\ningest " + ShellHarness.QUICKSTART + "\ncount\n");
+
+    List<String> rows = out.lines().toList();
+    assertThat(rows.get(0)).isEqualTo("0");
+    assertThat(out).contains("Read 1 of 1 files");
+    assertThat(rows.get(rows.size() - 1)).isEqualTo("%,d".formatted(lines.size()));
+  }
 }

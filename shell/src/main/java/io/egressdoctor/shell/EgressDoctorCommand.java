@@ -24,7 +24,8 @@ import picocli.CommandLine.Spec;
       RulesCommand.class,
       CloudTrailCommand.class,
       ReportCommand.class,
-      CollectCommand.class
+      CollectCommand.class,
+      ShellCommand.class
     })
 public final class EgressDoctorCommand implements Callable<Integer> {
 

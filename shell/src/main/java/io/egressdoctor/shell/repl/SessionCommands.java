@@ -1,0 +1,105 @@
+package io.egressdoctor.shell.repl;
+
+import io.egressdoctor.shell.TextTable;
+import io.egressdoctor.shell.UserError;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code help}, {@code history} and {@code exit}. */
+final class SessionCommands {
+
+  private SessionCommands() {}
+
+  /** {@code help [COMMAND]}. */
+  @Command(name = "help", description = "Lists the commands, or shows one command's usage.")
+  static final class Help implements Callable<Integer> {
+    private final ShellSession session;
+
+    @Spec CommandSpec spec;
+
+    @Parameters(arity = "0..1", paramLabel = "COMMAND", description = "A command name.")
+    String command;
+
+    Help(ShellSession session) {
+      this.session = session;
+    }
+
+    @Override
+    public Integer call() {
+      CommandLine root = spec.parent().commandLine();
+      PrintWriter out = session.out();
+      if (command != null) {
+        CommandLine sub = root.getSubcommands().get(command);
+        if (sub == null) {
+          throw new UserError("unknown command '" + command + "' ('help' lists them)");
+        }
+        sub.usage(out);
+        return 0;
+      }
+      TextTable t = new TextTable(List.of("command", "what it does"));
+      root.getSubcommands()
+          .forEach(
+              (name, sub) -> {
+                String[] d = sub.getCommandSpec().usageMessage().description();
+                t.add(List.of(name, d.length == 0 ? "" : d[0]));
+              });
+      t.write(out, session.width());
+      out.println(
+          "Queries are Lucene syntax over field names ('fields' lists them); Tab completes"
+              + " commands, fields and values; 'help COMMAND' shows a command's options.");
+      return 0;
+    }
+  }
+
+  /** {@code history}. */
+  @Command(name = "history", description = "The commands typed so far (kept with the index).")
+  static final class History implements Callable<Integer> {
+    private final ShellSession session;
+
+    History(ShellSession session) {
+      this.session = session;
+    }
+
+    @Override
+    public Integer call() {
+      var h = session.history();
+      if (h == null) {
+        return 0;
+      }
+      // The history already holds this 'history' line; listing it would only repeat the prompt.
+      int last = h.last();
+      for (var entry : h) {
+        if (entry.index() < last) {
+          session.out().println("%5d  %s".formatted(entry.index() + 1, entry.line()));
+        }
+      }
+      return 0;
+    }
+  }
+
+  /** {@code exit}. */
+  @Command(
+      name = "exit",
+      mixinStandardHelpOptions = true,
+      aliases = "quit",
+      description = "Leaves the shell (so does Ctrl-D).")
+  static final class Exit implements Callable<Integer> {
+    private final ShellSession session;
+
+    Exit(ShellSession session) {
+      this.session = session;
+    }
+
+    @Override
+    public Integer call() {
+      session.requestExit();
+      return 0;
+    }
+  }
+}

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import io.egressdoctor.core.field.Fields;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -39,6 +40,20 @@ public final class EventJson {
     return out.toString();
   }
 
+  /**
+   * The event as UTF-8 JSON bytes, the same text as {@link #toJson}: the index stores these, and
+   * writing bytes directly skips a UTF-16 string that would only be encoded again.
+   */
+  public static byte[] toJsonBytes(Event event) {
+    ByteArrayBuilder out = new ByteArrayBuilder(512);
+    try (JsonGenerator g = FACTORY.createGenerator(out)) {
+      write(event, g);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toByteArray();
+  }
+
   /** Writes the event as an object to an open generator. */
   public static void write(Event event, JsonGenerator g) throws IOException {
     g.writeStartObject();
@@ -57,6 +72,15 @@ public final class EventJson {
   /** Reads an event written by {@link #toJson}; fields the schema does not know are skipped. */
   public static Event read(String json) {
     try (JsonParser p = FACTORY.createParser(json)) {
+      return read(p);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Reads an event from UTF-8 bytes written by {@link #toJsonBytes}. */
+  public static Event read(byte[] json, int offset, int length) {
+    try (JsonParser p = FACTORY.createParser(json, offset, length)) {
       return read(p);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -25,7 +25,7 @@ import org.apache.lucene.util.BytesRef;
  * <p>keyword: indexed term with sorted-set doc values (and a reversed term for suffix-searchable
  * fields); ip: a point with sorted-set doc values of its text; long and date: a point with sorted
  * numeric doc values; text: analyzed, not stored; boolean: a keyword. The whole event is stored
- * once, as JSON in {@code _source}, which is what searches return.
+ * once, as UTF-8 JSON bytes in {@code _source}, which is what searches return.
  */
 final class LuceneDocuments {
 
@@ -40,7 +40,7 @@ final class LuceneDocuments {
   static Document toDocument(String id, Event event) {
     Document doc = new Document();
     doc.add(new StringField(ID, id, Field.Store.YES));
-    doc.add(new StoredField(SOURCE, EventJson.toJson(event)));
+    doc.add(new StoredField(SOURCE, EventJson.toJsonBytes(event)));
     addKeyword(doc, Fields.EVENT_DATASET, event.dataset());
     event
         .timestamp()
@@ -91,6 +91,14 @@ final class LuceneDocuments {
     if (field.suffixSearchable()) {
       doc.add(new StringField(field.reversedName(), reverse(v), Field.Store.NO));
     }
+  }
+
+  /** The stored event: UTF-8 bytes, or a string in indexes written before sources were bytes. */
+  static Event source(Document stored) {
+    BytesRef bytes = stored.getBinaryValue(SOURCE);
+    return bytes != null
+        ? EventJson.read(bytes.bytes, bytes.offset, bytes.length)
+        : EventJson.read(stored.get(SOURCE));
   }
 
   static String reverse(String s) {

@@ -3,7 +3,6 @@ package io.egressdoctor.core.index.lucene;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.egressdoctor.core.event.Event;
-import io.egressdoctor.core.event.EventJson;
 import io.egressdoctor.core.field.Fields;
 import io.egressdoctor.core.index.EventIndex;
 import io.egressdoctor.core.index.EventWriter;
@@ -35,6 +34,7 @@ import org.apache.lucene.index.PointValues;
 import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.TieredMergePolicy;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
@@ -201,6 +201,12 @@ public final class LuceneEventIndex implements EventIndex {
     config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
     config.setCommitOnClose(false);
     config.setRAMBufferSizeMB(96);
+    // Compound files copy every segment once more after it is written; one index per folder and
+    // few segments keep the file count low without them.
+    config.setUseCompoundFile(false);
+    TieredMergePolicy merges = new TieredMergePolicy();
+    merges.setNoCFSRatio(0);
+    config.setMergePolicy(merges);
     IndexWriter w;
     try {
       w = new IndexWriter(directory, config);
@@ -251,7 +257,7 @@ public final class LuceneEventIndex implements EventIndex {
     List<IndexedEvent> out = new ArrayList<>(docs.length);
     for (ScoreDoc d : docs) {
       var doc = stored.document(d.doc);
-      Event event = EventJson.read(doc.get(LuceneDocuments.SOURCE));
+      Event event = LuceneDocuments.source(doc);
       out.add(new IndexedEvent(doc.get(LuceneDocuments.ID), event));
     }
     return out;

@@ -55,8 +55,14 @@ final class ReportText {
 
   /** One line for the verdict: the rule's title and the start of the summary. */
   static String verdictLine(Finding f, int max) {
-    String first = firstSentence(f.summary());
-    String line = first.isEmpty() ? f.rule().title() : f.rule().title() + ": " + first;
+    String summary = f.summary().strip();
+    String title = f.rule().title().strip();
+    // Summaries written from the rule's title start with it; the verdict shows the title once.
+    if (summary.startsWith(title)) {
+      summary = summary.substring(title.length()).replaceFirst("^[.:]?\\s*", "");
+    }
+    String first = firstSentence(summary);
+    String line = first.isEmpty() ? title : title + ": " + first;
     return line.length() > max ? line.substring(0, max - 1) + "…" : line;
   }
 

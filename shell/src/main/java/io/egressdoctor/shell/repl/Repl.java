@@ -31,6 +31,7 @@ public final class Repl {
 
   private final Terminal terminal;
   private final Path folder;
+  private final io.egressdoctor.shell.IndexTarget target;
   private final boolean interactive;
   private boolean timing;
 
@@ -41,6 +42,13 @@ public final class Repl {
    *     input so a script's output holds only the commands' own
    */
   public Repl(Terminal terminal, Path folder, boolean interactive) {
+    this(terminal, io.egressdoctor.shell.IndexTarget.local(folder), interactive);
+  }
+
+  /** A shell on a terminal over an index, local or on a cluster. */
+  public Repl(Terminal terminal, io.egressdoctor.shell.IndexTarget target, boolean interactive) {
+    this.target = target;
+    Path folder = target.folder();
     this.terminal = terminal;
     this.folder = folder;
     this.interactive = interactive;
@@ -62,7 +70,7 @@ public final class Repl {
               t.setDaemon(true);
               return t;
             });
-    try (ShellSession session = new ShellSession(folder, out, terminal::getWidth)) {
+    try (ShellSession session = new ShellSession(target, out, terminal::getWidth)) {
       CommandLine tree = CommandTree.build(session, out, out);
       LineReader reader = reader(tree, session);
       session.history(reader.getHistory());
@@ -127,7 +135,7 @@ public final class Repl {
       unknown(tree, words.get(0), out);
       return;
     }
-    String[] args = CommandTree.withIndex(tree, words, folder).toArray(String[]::new);
+    String[] args = CommandTree.withIndex(tree, words, target.args()).toArray(String[]::new);
     long started = System.nanoTime();
     Future<Integer> running = worker.submit(() -> tree.execute(args));
     Terminal.SignalHandler previous =
@@ -167,7 +175,7 @@ public final class Repl {
         "egress-doctor shell: %,d events in %s%s"
             .formatted(
                 stats.events(),
-                folder,
+                target.describe(),
                 stats.byDataset().isEmpty()
                     ? ""
                     : " (" + String.join(", ", stats.byDataset().keySet()) + ")"));

@@ -1,10 +1,11 @@
 package io.egressdoctor.shell.repl;
 
 import io.egressdoctor.analyzers.finding.Finding;
-import io.egressdoctor.core.index.lucene.LuceneEventIndex;
+import io.egressdoctor.core.index.EventIndex;
 import io.egressdoctor.core.query.EventQuery;
 import io.egressdoctor.core.query.EventQueryParser;
 import io.egressdoctor.core.query.Queries;
+import io.egressdoctor.shell.IndexTarget;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -20,7 +21,8 @@ import org.jline.reader.History;
 public final class ShellSession implements Closeable {
 
   private final Path folder;
-  private final LuceneEventIndex index;
+  private final EventIndex index;
+  private final IndexTarget target;
   private final PrintWriter out;
   private final IntSupplier width;
   private final EventQueryParser parser = new EventQueryParser();
@@ -30,8 +32,15 @@ public final class ShellSession implements Closeable {
 
   /** A session over the index in {@code folder}, writing to {@code out}. */
   public ShellSession(Path folder, PrintWriter out, IntSupplier width) throws IOException {
-    this.folder = folder;
-    this.index = LuceneEventIndex.open(folder);
+    this(IndexTarget.local(folder), out, width);
+  }
+
+  /** A session over an index, local or on a cluster, writing to {@code out}. */
+  public ShellSession(IndexTarget target, PrintWriter out, IntSupplier width) throws IOException {
+    this.target = target;
+    this.folder = target.folder();
+    java.nio.file.Files.createDirectories(folder);
+    this.index = target.open();
     this.out = out;
     this.width = width;
   }
@@ -42,7 +51,7 @@ public final class ShellSession implements Closeable {
   }
 
   /** The index, opened once; its reader follows other processes' commits. */
-  public LuceneEventIndex index() {
+  public EventIndex index() {
     return index;
   }
 

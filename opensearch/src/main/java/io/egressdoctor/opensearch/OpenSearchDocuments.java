@@ -35,6 +35,11 @@ final class OpenSearchDocuments {
 
   /** The document for an event under its id {@code <sourceId>-<seq>}, as UTF-8 JSON. */
   static byte[] toJson(String id, Event event) {
+    return toJson(id, event, 0);
+  }
+
+  /** The document for an event, added as the {@code ord}-th of its index. */
+  static byte[] toJson(String id, Event event, long ord) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(512);
     try (JsonGenerator g = FACTORY.createGenerator(out)) {
       g.writeStartObject();
@@ -95,6 +100,7 @@ final class OpenSearchDocuments {
       g.writeStringField(OpenSearchFields.DOC_ID, id);
       g.writeStringField(OpenSearchFields.DOC_SOURCE, seq >= 0 ? id.substring(0, dash) : id);
       g.writeNumberField(OpenSearchFields.DOC_SEQ, Math.max(0, seq));
+      g.writeNumberField(OpenSearchFields.DOC_ORD, ord);
       g.writeEndObject();
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -494,6 +494,7 @@ public final class OpenSearchEventIndex implements EventIndex {
                         f.field(Fields.TIMESTAMP.name())
                             .order(order)
                             .missing(FieldValue.of("_last")))),
+        SortOptions.of(s -> s.field(f -> f.field(OpenSearchFields.DOC_ORD).order(SortOrder.Asc))),
         SortOptions.of(
             s -> s.field(f -> f.field(OpenSearchFields.DOC_SOURCE).order(SortOrder.Asc))),
         SortOptions.of(s -> s.field(f -> f.field(OpenSearchFields.DOC_SEQ).order(SortOrder.Asc))));

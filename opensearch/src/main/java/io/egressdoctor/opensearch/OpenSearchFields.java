@@ -42,6 +42,12 @@ public final class OpenSearchFields {
   static final String DOC_SOURCE = "egress_doctor.doc.source";
   static final String DOC_SEQ = "egress_doctor.doc.seq";
 
+  /**
+   * The order events were added in, across writers: the local index breaks ties of equal timestamps
+   * by document number, which is that order, and findings pick their first evidence by it.
+   */
+  static final String DOC_ORD = "egress_doctor.doc.ord";
+
   /** Keyword values longer than {@link #IGNORE_ABOVE}, whole, kept but not indexed. */
   static final String DOC_FULL = "egress_doctor.doc.full";
 
@@ -155,6 +161,7 @@ public final class OpenSearchFields {
     put(properties, DOC_ID, JSON.createObjectNode().put("type", "keyword"));
     put(properties, DOC_SOURCE, JSON.createObjectNode().put("type", "keyword"));
     put(properties, DOC_SEQ, JSON.createObjectNode().put("type", "long"));
+    put(properties, DOC_ORD, JSON.createObjectNode().put("type", "long"));
     put(properties, DOC_FULL, JSON.createObjectNode().put("type", "object").put("enabled", false));
     return mappings;
   }

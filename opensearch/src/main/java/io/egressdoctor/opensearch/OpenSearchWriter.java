@@ -66,6 +66,7 @@ final class OpenSearchWriter implements EventWriter {
   private final List<String> failures = new ArrayList<>();
   private final AtomicLong rejected = new AtomicLong();
   private final AtomicLong retries = new AtomicLong();
+  private final AtomicLong ordinal;
   private final String owner;
   private final ScheduledExecutorService heartbeat;
   private List<Pending> pending = new ArrayList<>();
@@ -74,7 +75,9 @@ final class OpenSearchWriter implements EventWriter {
 
   private record Pending(String id, byte[] json) {}
 
-  private OpenSearchWriter(OpenSearchEventIndex index, List<SourceRecord> committed, String owner) {
+  private OpenSearchWriter(
+      OpenSearchEventIndex index, List<SourceRecord> committed, String owner, long nextOrdinal) {
+    this.ordinal = new AtomicLong(nextOrdinal);
     this.index = index;
     this.client = index.client();
     this.settings = index.settings();
@@ -97,11 +100,29 @@ final class OpenSearchWriter implements EventWriter {
     String owner = ownerName();
     acquireLock(client, settings, owner);
     try {
-      return new OpenSearchWriter(index, OpenSearchMeta.readSources(client, settings), owner);
+      return new OpenSearchWriter(
+          index,
+          OpenSearchMeta.readSources(client, settings),
+          owner,
+          nextOrdinal(client, settings));
     } catch (IOException | RuntimeException e) {
       releaseLock(client, settings, owner);
       throw e;
     }
+  }
+
+  /** One past the largest ordinal in the index: this writer's events come after every other. */
+  private static long nextOrdinal(OpenSearchClient client, OpenSearchSettings settings)
+      throws IOException {
+    var r =
+        client.search(
+            s ->
+                s.index(settings.eventsIndex())
+                    .size(0)
+                    .aggregations("ord", a -> a.max(m -> m.field(OpenSearchFields.DOC_ORD))),
+            Void.class);
+    Double max = r.aggregations().get("ord").max().value();
+    return max == null || max.isInfinite() || max.isNaN() ? 0 : max.longValue() + 1;
   }
 
   /** How many bulk items or requests were sent again after a 429, a 5xx or a lost connection. */
@@ -145,7 +166,7 @@ final class OpenSearchWriter implements EventWriter {
 
   @Override
   public void add(String id, Event event) throws IOException {
-    byte[] json = OpenSearchDocuments.toJson(id, event);
+    byte[] json = OpenSearchDocuments.toJson(id, event, ordinal.getAndIncrement());
     List<Pending> full = null;
     synchronized (this) {
       if (closed) {

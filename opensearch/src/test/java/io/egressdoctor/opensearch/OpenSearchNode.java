@@ -20,7 +20,7 @@ import java.util.zip.ZipFile;
 
 /**
  * One OpenSearch node for the cluster tests: the integration-test distribution from Maven Central,
- * unzipped under {@code target/}, started on 127.0.0.1 with free ports and a 512 MB heap, and
+ * unzipped under the temporary folder, started on 127.0.0.1 with free ports and a 512 MB heap, and
  * stopped when the test JVM exits.
  *
  * <p>OpenSearch refuses to run as root; as root, the node runs as the unprivileged user {@value
@@ -39,10 +39,13 @@ public final class OpenSearchNode {
   private final Process process;
   private final Path home;
 
-  private OpenSearchNode(String url, Process process, Path home) {
+  private final Path run;
+
+  private OpenSearchNode(String url, Process process, Path home, Path run) {
     this.url = url;
     this.process = process;
     this.home = home;
+    this.run = run;
   }
 
   /** The node of this test JVM, started on first use. */
@@ -50,7 +53,7 @@ public final class OpenSearchNode {
     if (shared == null) {
       String given = System.getProperty("opensearch.url", "");
       if (!given.isBlank()) {
-        shared = new OpenSearchNode(given, null, null);
+        shared = new OpenSearchNode(given, null, null, null);
       } else {
         shared = start();
         Runtime.getRuntime().addShutdownHook(new Thread(shared::stop, "opensearch-node-stop"));
@@ -71,10 +74,13 @@ public final class OpenSearchNode {
 
   private static OpenSearchNode start() throws IOException {
     Path zip = distribution();
-    Path target = Path.of(System.getProperty("opensearch.work", "target/opensearch-node"));
+    // Under the temporary folder, not target/: the node's user must reach it, and a checkout may
+    // sit below a folder only root can enter.
+    Path tmpRoot = Path.of(System.getProperty("java.io.tmpdir"));
+    Path target = tmpRoot.resolve("egress-doctor-opensearch-dist");
     Files.createDirectories(target);
     Path home = unzip(zip, target);
-    Path run = Files.createTempDirectory(target.toAbsolutePath(), "run-");
+    Path run = Files.createTempDirectory(tmpRoot, "egress-doctor-opensearch-run-");
     Path data = Files.createDirectories(run.resolve("data"));
     Path logs = Files.createDirectories(run.resolve("logs"));
     Path tmp = Files.createDirectories(run.resolve("tmp"));
@@ -85,7 +91,7 @@ public final class OpenSearchNode {
     if (root) {
       ensureUser();
       exec(List.of("chown", "-R", USER + ":", home.toString(), run.toString()));
-      exec(List.of("chmod", "o+rx", target.toAbsolutePath().toString()));
+      exec(List.of("chmod", "755", target.toAbsolutePath().toString()));
     }
     String javaHome = System.getProperty("opensearch.java.home", System.getProperty("java.home"));
     List<String> command = new ArrayList<>();
@@ -114,7 +120,7 @@ public final class OpenSearchNode {
     pb.environment().remove("JAVA_TOOL_OPTIONS");
     Process p = pb.start();
     String url = "http://127.0.0.1:" + http;
-    OpenSearchNode node = new OpenSearchNode(url, p, home);
+    OpenSearchNode node = new OpenSearchNode(url, p, home, run);
     long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
     while (System.nanoTime() < deadline) {
       if (!p.isAlive()) {
@@ -148,6 +154,26 @@ public final class OpenSearchNode {
     }
     children.forEach(ProcessHandle::destroyForcibly);
     process.destroyForcibly();
+    deleteTree(run);
+  }
+
+  private static void deleteTree(Path dir) {
+    if (dir == null || !Files.exists(dir)) {
+      return;
+    }
+    try (var walk = Files.walk(dir)) {
+      walk.sorted(java.util.Comparator.reverseOrder())
+          .forEach(
+              f -> {
+                try {
+                  Files.deleteIfExists(f);
+                } catch (IOException e) {
+                  // left for the system's cleaning of temporary files
+                }
+              });
+    } catch (IOException e) {
+      // same
+    }
   }
 
   private static Path distribution() throws IOException {
@@ -173,9 +199,12 @@ public final class OpenSearchNode {
 
   private static Path unzip(Path zip, Path target) throws IOException {
     Path done = target.resolve(zip.getFileName() + ".unzipped");
-    Path dir = target.resolve("dist");
+    Path dir = target.resolve(zip.getFileName().toString().replace(".zip", ""));
     if (Files.exists(done)) {
-      return Files.readString(done).lines().findFirst().map(Path::of).orElseThrow();
+      Path home = Files.readString(done).lines().findFirst().map(Path::of).orElseThrow();
+      if (Files.isRegularFile(home.resolve("bin/opensearch"))) {
+        return home;
+      }
     }
     Path top = null;
     try (ZipFile z = new ZipFile(zip.toFile())) {

@@ -494,6 +494,22 @@ public final class OpenSearchEventIndex implements EventIndex {
                         f.field(Fields.TIMESTAMP.name())
                             .order(order)
                             .missing(FieldValue.of("_last")))),
+        // Then by place in the input, which the local order follows when a file is read whole,
+        // and by the order of adding: deterministic where the threads of an ingest interleave.
+        SortOptions.of(
+            s ->
+                s.field(
+                    f ->
+                        f.field(Fields.LOG_FILE_PATH.name())
+                            .order(SortOrder.Asc)
+                            .missing(FieldValue.of("_last")))),
+        SortOptions.of(
+            s ->
+                s.field(
+                    f ->
+                        f.field(Fields.LOG_FILE_LINE.name())
+                            .order(SortOrder.Asc)
+                            .missing(FieldValue.of("_last")))),
         SortOptions.of(s -> s.field(f -> f.field(OpenSearchFields.DOC_ORD).order(SortOrder.Asc))),
         SortOptions.of(
             s -> s.field(f -> f.field(OpenSearchFields.DOC_SOURCE).order(SortOrder.Asc))),

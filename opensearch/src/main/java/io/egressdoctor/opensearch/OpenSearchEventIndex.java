@@ -73,6 +73,51 @@ public final class OpenSearchEventIndex implements EventIndex {
     return new OpenSearchEventIndex(settings, OpenSearchConnection.connect(settings));
   }
 
+  /**
+   * Asks the cluster who it is, so that a wrong address, a refused login or an untrusted
+   * certificate shows before any work starts.
+   *
+   * @return the cluster's distribution and version, e.g. {@code opensearch 3.5.0}
+   * @throws IOException saying what went wrong, in words for the user
+   */
+  public String ping() throws IOException {
+    try {
+      var info = client.info();
+      return info.version().distribution() + " " + info.version().number();
+    } catch (OpenSearchException e) {
+      throw new IOException(unreachable(e.status(), OpenSearchWriter.reason(e)), e);
+    } catch (org.opensearch.client.transport.httpclient5.ResponseException e) {
+      throw new IOException(
+          unreachable(e.status(), e.getMessage().lines().reduce((a, b) -> b).orElse("")), e);
+    } catch (IOException | RuntimeException e) {
+      Throwable root = e;
+      while (root.getCause() != null && root.getCause() != root) {
+        root = root.getCause();
+      }
+      throw new IOException(
+          "cannot reach OpenSearch at "
+              + settings.describe()
+              + ": "
+              + root.getClass().getSimpleName()
+              + (root.getMessage() == null ? "" : ": " + root.getMessage()),
+          e);
+    }
+  }
+
+  private String unreachable(int status, String reason) {
+    String hint =
+        status == 401
+            ? " (check --opensearch-user and the password)"
+            : status == 403 ? " (the user may not read the cluster's info)" : "";
+    return "OpenSearch at "
+        + settings.describe()
+        + " answered HTTP "
+        + status
+        + ": "
+        + reason
+        + hint;
+  }
+
   /** The settings this index was opened with. */
   public OpenSearchSettings settings() {
     return settings;

@@ -30,7 +30,6 @@ import org.opensearch.client.opensearch.core.BulkResponse;
 import org.opensearch.client.opensearch.core.bulk.BulkOperation;
 import org.opensearch.client.opensearch.core.bulk.BulkResponseItem;
 import org.opensearch.client.transport.httpclient5.ResponseException;
-import org.opensearch.client.util.BinaryData;
 
 /**
  * The single writer of an OpenSearch investigation: bulk requests with back-pressure and retries,
@@ -53,7 +52,6 @@ final class OpenSearchWriter implements EventWriter {
   static final int BATCH_DOCS = 5000;
   static final long BATCH_BYTES = 8L << 20;
   static final int IN_FLIGHT = 3;
-  static final int MAX_ATTEMPTS = 10;
   static final long LOCK_STALE_MILLIS = 120_000;
   private static final String LOCK_ID = "writer-lock";
 
@@ -67,13 +65,12 @@ final class OpenSearchWriter implements EventWriter {
   private final AtomicLong rejected = new AtomicLong();
   private final AtomicLong retries = new AtomicLong();
   private final AtomicLong ordinal;
+  private final BulkSender sender;
   private final String owner;
   private final ScheduledExecutorService heartbeat;
-  private List<Pending> pending = new ArrayList<>();
+  private List<BulkSender.Doc> pending = new ArrayList<>();
   private long pendingBytes;
   private boolean closed;
-
-  private record Pending(String id, byte[] json) {}
 
   private OpenSearchWriter(
       OpenSearchEventIndex index, List<SourceRecord> committed, String owner, long nextOrdinal) {
@@ -82,6 +79,8 @@ final class OpenSearchWriter implements EventWriter {
     this.client = index.client();
     this.settings = index.settings();
     this.owner = owner;
+    this.sender =
+        new BulkSender(client, settings.eventsIndex(), retries, this::reject, BulkSender::sleep);
     committed.forEach(r -> sources.put(r.sourceId(), r));
     this.heartbeat =
         Executors.newSingleThreadScheduledExecutor(
@@ -167,12 +166,12 @@ final class OpenSearchWriter implements EventWriter {
   @Override
   public void add(String id, Event event) throws IOException {
     byte[] json = OpenSearchDocuments.toJson(id, event, ordinal.getAndIncrement());
-    List<Pending> full = null;
+    List<BulkSender.Doc> full = null;
     synchronized (this) {
       if (closed) {
         throw new IOException("the writer is closed");
       }
-      pending.add(new Pending(id, json));
+      pending.add(new BulkSender.Doc(id, json));
       pendingBytes += json.length;
       if (pending.size() >= BATCH_DOCS || pendingBytes >= BATCH_BYTES) {
         full = take();
@@ -266,7 +265,7 @@ final class OpenSearchWriter implements EventWriter {
 
   /** Sends what is waiting, from the calling thread. */
   private void flush() throws IOException {
-    List<Pending> batch;
+    List<BulkSender.Doc> batch;
     synchronized (this) {
       batch = take();
     }
@@ -275,93 +274,20 @@ final class OpenSearchWriter implements EventWriter {
     }
   }
 
-  private List<Pending> take() {
-    List<Pending> batch = pending;
+  private List<BulkSender.Doc> take() {
+    List<BulkSender.Doc> batch = pending;
     pending = new ArrayList<>(Math.min(BATCH_DOCS, Math.max(16, batch.size())));
     pendingBytes = 0;
     return batch;
   }
 
-  private void send(List<Pending> batch) throws IOException {
+  private void send(List<BulkSender.Doc> batch) throws IOException {
     inFlight.acquireUninterruptibly();
     try {
-      sendWithRetries(batch);
+      sender.send(batch);
     } finally {
       inFlight.release();
     }
-  }
-
-  private void sendWithRetries(List<Pending> batch) throws IOException {
-    List<Pending> todo = batch;
-    for (int attempt = 1; ; attempt++) {
-      List<Pending> again = new ArrayList<>();
-      String lastProblem;
-      try {
-        List<BulkOperation> ops = new ArrayList<>(todo.size());
-        for (Pending p : todo) {
-          ops.add(
-              BulkOperation.of(
-                  b ->
-                      b.index(
-                          i ->
-                              i.index(settings.eventsIndex())
-                                  .id(p.id())
-                                  .document(BinaryData.of(p.json(), "application/json")))));
-        }
-        BulkResponse r = client.bulk(b -> b.operations(ops));
-        if (!r.errors()) {
-          return;
-        }
-        List<BulkResponseItem> items = r.items();
-        lastProblem = null;
-        for (int i = 0; i < items.size(); i++) {
-          BulkResponseItem item = items.get(i);
-          if (item.error() == null) {
-            continue;
-          }
-          if (retryable(item.status())) {
-            again.add(todo.get(i));
-            lastProblem = item.status() + " " + item.error().type();
-          } else {
-            reject(item);
-          }
-        }
-        if (again.isEmpty()) {
-          return;
-        }
-      } catch (OpenSearchException | ResponseException e) {
-        if (!retryable(status(e))) {
-          throw new IOException("OpenSearch refused a bulk request: " + e.getMessage(), e);
-        }
-        again = todo;
-        lastProblem = status(e) + " " + e.getMessage();
-      } catch (IOException e) {
-        again = todo;
-        lastProblem = e.getMessage();
-      }
-      if (attempt >= MAX_ATTEMPTS) {
-        throw new IOException(
-            "OpenSearch did not take "
-                + again.size()
-                + " event(s) after "
-                + attempt
-                + " attempts: "
-                + lastProblem);
-      }
-      retries.addAndGet(again.size());
-      todo = again;
-      sleep(backoffMillis(attempt));
-    }
-  }
-
-  static long backoffMillis(int attempt) {
-    long base = Math.min(30_000L, 100L << Math.min(attempt - 1, 12));
-    // Jitter spreads out writers that were throttled together.
-    return base / 2 + (long) (Math.random() * (base / 2 + 1));
-  }
-
-  static boolean retryable(int status) {
-    return status == 429 || status >= 500;
   }
 
   private synchronized void reject(BulkResponseItem item) {
@@ -377,15 +303,6 @@ final class OpenSearchWriter implements EventWriter {
               + (item.error().causedBy() != null
                   ? " (" + item.error().causedBy().reason() + ")"
                   : ""));
-    }
-  }
-
-  private static void sleep(long millis) throws IOException {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IOException("interrupted while waiting to retry", e);
     }
   }
 

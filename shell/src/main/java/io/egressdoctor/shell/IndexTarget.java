@@ -39,7 +39,14 @@ public record IndexTarget(Path folder, OpenSearchSettings openSearch, List<Strin
   public EventIndex open() throws IOException {
     if (openSearch != null) {
       Files.createDirectories(folder);
-      return OpenSearchEventIndex.open(openSearch);
+      OpenSearchEventIndex index = OpenSearchEventIndex.open(openSearch);
+      try {
+        index.ping();
+      } catch (IOException e) {
+        index.close();
+        throw new UserError(e.getMessage());
+      }
+      return index;
     }
     return LuceneEventIndex.open(folder);
   }

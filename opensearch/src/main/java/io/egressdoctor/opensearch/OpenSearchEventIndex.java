@@ -118,6 +118,115 @@ public final class OpenSearchEventIndex implements EventIndex {
         + hint;
   }
 
+  /**
+   * Keeps every file under {@code root} in the meta index under {@code area}, by relative path, so
+   * that teammates on other machines get them with {@link #getFiles}; reference files travel this
+   * way. Files already there under the same path are replaced.
+   *
+   * @return how many files were stored
+   */
+  public int putFiles(java.nio.file.Path root, String area) throws IOException {
+    if (!java.nio.file.Files.isDirectory(root)) {
+      return 0;
+    }
+    OpenSearchMeta.ensureIndices(client, settings);
+    List<java.nio.file.Path> files;
+    try (var walk = java.nio.file.Files.walk(root)) {
+      files = walk.filter(java.nio.file.Files::isRegularFile).sorted().toList();
+    }
+    List<org.opensearch.client.opensearch.core.bulk.BulkOperation> ops = new ArrayList<>();
+    for (java.nio.file.Path f : files) {
+      String rel = root.relativize(f).toString().replace('\\', '/');
+      ObjectNode doc = JSON.createObjectNode();
+      doc.put(OpenSearchMeta.KIND, "file:" + area);
+      doc.put("path", rel);
+      doc.put("updated", System.currentTimeMillis());
+      doc.put(
+          "content",
+          java.util.Base64.getEncoder().encodeToString(java.nio.file.Files.readAllBytes(f)));
+      ops.add(
+          org.opensearch.client.opensearch.core.bulk.BulkOperation.of(
+              b ->
+                  b.index(
+                      i ->
+                          i.index(settings.metaIndex())
+                              .id("file:" + area + ":" + rel)
+                              .document(doc))));
+    }
+    if (ops.isEmpty()) {
+      return 0;
+    }
+    var r =
+        client.bulk(
+            b -> b.operations(ops).refresh(org.opensearch.client.opensearch._types.Refresh.True));
+    if (r.errors()) {
+      throw new IOException(
+          "OpenSearch refused stored files: "
+              + r.items().stream()
+                  .filter(i -> i.error() != null)
+                  .map(i -> i.id() + ": " + i.error().reason())
+                  .findFirst()
+                  .orElse("?"));
+    }
+    return ops.size();
+  }
+
+  /**
+   * Writes the files kept under {@code area} into {@code root}, replacing local copies of the same
+   * path; files only this machine has are left alone.
+   *
+   * @return how many files were written
+   */
+  public int getFiles(java.nio.file.Path root, String area) throws IOException {
+    int n = 0;
+    List<FieldValue> after = null;
+    java.nio.file.Path top = root.toAbsolutePath().normalize();
+    while (true) {
+      List<FieldValue> from = after;
+      SearchResponse<ObjectNode> r;
+      try {
+        r =
+            client.search(
+                s -> {
+                  s.index(settings.metaIndex())
+                      .query(
+                          q ->
+                              q.term(
+                                  t ->
+                                      t.field(OpenSearchMeta.KIND)
+                                          .value(FieldValue.of("file:" + area))))
+                      .size(100)
+                      .sort(o -> o.field(f -> f.field("updated").order(SortOrder.Asc)));
+                  if (from != null) {
+                    s.searchAfter(from);
+                  }
+                  return s;
+                },
+                ObjectNode.class);
+      } catch (OpenSearchException e) {
+        if (missingIndex(e)) {
+          return n;
+        }
+        throw refused(e);
+      }
+      List<Hit<ObjectNode>> hits = r.hits().hits();
+      for (Hit<ObjectNode> h : hits) {
+        java.nio.file.Path out = top.resolve(h.source().path("path").asText()).normalize();
+        if (!out.startsWith(top) || out.equals(top)) {
+          continue; // never outside the folder, whatever the index says
+        }
+        java.nio.file.Files.createDirectories(out.getParent());
+        java.nio.file.Files.write(
+            out, java.util.Base64.getDecoder().decode(h.source().path("content").asText()));
+        n++;
+      }
+      if (hits.size() < 100) {
+        return n;
+      }
+      after = hits.get(hits.size() - 1).sort();
+    }
+  }
+
   /** The settings this index was opened with. */
   public OpenSearchSettings settings() {
     return settings;
@@ -279,7 +388,7 @@ public final class OpenSearchEventIndex implements EventIndex {
     // Ties are broken by the value's text, as the local index does; numbers and IPs order
     // differently in OpenSearch, so ask for more and cut here.
     boolean textual = f.type() == io.egressdoctor.core.field.FieldType.KEYWORD;
-    int size = textual ? n : Math.min(65_536, Math.max(n, n * 4 + 100));
+    int size = textual ? n : Math.min(60_000, Math.max(n, n * 4 + 100));
     Query q = queries.translate(query);
     SearchResponse<Void> r;
     try {
@@ -297,7 +406,8 @@ public final class OpenSearchEventIndex implements EventIndex {
                                   t ->
                                       t.field(name)
                                           .size(size)
-                                          .shardSize(Math.max(size * 2, size + 100)))),
+                                          .shardSize(
+                                              Math.min(60_000, Math.max(size * 2, size + 100))))),
               Void.class);
     } catch (OpenSearchException e) {
       if (missingIndex(e)) {

@@ -252,6 +252,21 @@ class OpenSearchEventIndexIT {
   }
 
   @Test
+  void filesTravelThroughTheMetaIndex() throws IOException {
+    Path mine = folder.resolve("machine-a/reference");
+    java.nio.file.Files.createDirectories(mine.resolve("abc"));
+    java.nio.file.Files.writeString(mine.resolve("abc/ip-ranges.json"), "{\"prefixes\":[]}");
+    java.nio.file.Files.writeString(mine.resolve("order.txt"), "abc\n");
+    assertThat(remote.putFiles(mine, "reference")).isEqualTo(2);
+    Path theirs = folder.resolve("machine-b/reference");
+    assertThat(remote.getFiles(theirs, "reference")).isEqualTo(2);
+    assertThat(java.nio.file.Files.readString(theirs.resolve("abc/ip-ranges.json")))
+        .isEqualTo("{\"prefixes\":[]}");
+    assertThat(java.nio.file.Files.readString(theirs.resolve("order.txt"))).isEqualTo("abc\n");
+    assertThat(remote.getFiles(theirs, "other")).isZero();
+  }
+
+  @Test
   void oneWriterAtATime() throws IOException {
     OpenSearchSettings s = OpenSearchNode.get().settings("it-lock-" + System.nanoTime());
     try (OpenSearchEventIndex a = OpenSearchEventIndex.open(s);

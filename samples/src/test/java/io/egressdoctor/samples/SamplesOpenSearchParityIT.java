@@ -13,6 +13,7 @@ import io.egressdoctor.shell.Main;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -79,6 +80,91 @@ class SamplesOpenSearchParityIT {
     try (OpenSearchEventIndex idx = OpenSearchEventIndex.open(OpenSearchSettings.of(url, prefix))) {
       idx.deleteAll();
     }
+  }
+
+  @org.junit.jupiter.api.Test
+  void referenceFilesAreSharedThroughTheCluster(@org.junit.jupiter.api.io.TempDir Path dir)
+      throws Exception {
+    String url = OpenSearchNode.get().url();
+    String prefix = "parity-reference-" + System.nanoTime();
+    Path bundle =
+        SampleBundleFolders.all().stream()
+            .filter(p -> p.getFileName().toString().equals("s2-mgn-proxied-vpc-endpoint"))
+            .findFirst()
+            .orElseThrow();
+    List<String> cluster =
+        List.of("--backend", "opensearch", "--opensearch-url", url, "--opensearch-index", prefix);
+    List<String> ingest =
+        new java.util.ArrayList<>(List.of("ingest", "--index", dir.resolve("a").toString()));
+    ingest.addAll(cluster);
+    ingest.addAll(
+        List.of(
+            "--reference",
+            bundle.resolve("reference/describe-vpc-endpoints.json").toString(),
+            bundle.resolve("proxy").toString()));
+    run(ingest);
+    // A teammate on another machine (another local folder) sees the same reference data.
+    List<String> list =
+        new java.util.ArrayList<>(
+            List.of("reference", "list", "--index", dir.resolve("b").toString()));
+    list.addAll(cluster);
+    assertThat(run(list)).contains("describe-vpc-endpoints.json");
+
+    // The shell on the cluster answers as the shell on a local index of the same logs.
+    Path local = dir.resolve("local");
+    run(
+        List.of(
+            "ingest",
+            "--index",
+            local.toString(),
+            "--reference",
+            bundle.resolve("reference/describe-vpc-endpoints.json").toString(),
+            bundle.resolve("proxy").toString()));
+    String script =
+        "count\ncount squid.result_code:TCP_DENIED\ntop destination.domain\n"
+            + "timeline --bucket 1h\nfindings\nexplain 1\n";
+    String onCluster =
+        shell(
+            new io.egressdoctor.shell.IndexTarget(
+                dir.resolve("c"), OpenSearchSettings.of(url, prefix), cluster),
+            script);
+    String onDisk = shell(io.egressdoctor.shell.IndexTarget.local(local), script);
+    assertThat(withoutGreeting(onCluster))
+        .isEqualTo(withoutGreeting(onDisk))
+        .contains("proxied-private-endpoint");
+    try (OpenSearchEventIndex idx = OpenSearchEventIndex.open(OpenSearchSettings.of(url, prefix))) {
+      idx.deleteAll();
+    }
+  }
+
+  private static String shell(io.egressdoctor.shell.IndexTarget target, String script)
+      throws Exception {
+    java.io.ByteArrayOutputStream output = new java.io.ByteArrayOutputStream();
+    try (org.jline.terminal.Terminal terminal =
+        new org.jline.terminal.impl.DumbTerminal(
+            "test",
+            org.jline.terminal.Terminal.TYPE_DUMB,
+            new java.io.ByteArrayInputStream(
+                script.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+            output,
+            java.nio.charset.StandardCharsets.UTF_8)) {
+      new io.egressdoctor.shell.repl.Repl(terminal, target, false).run();
+    }
+    return output.toString(java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  /** The session without its first line, which names the index. */
+  private static String withoutGreeting(String session) {
+    return session.lines().skip(1).collect(java.util.stream.Collectors.joining("\n"));
+  }
+
+  private static String run(List<String> args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code =
+        new Main(new PrintWriter(out), new PrintWriter(err)).run(args.toArray(String[]::new));
+    assertThat(code).as("exit code of %s; stderr: %s", String.join(" ", args), err).isZero();
+    return out.toString();
   }
 
   private static String report(String... args) {

@@ -51,6 +51,34 @@ public record IndexTarget(Path folder, OpenSearchSettings openSearch, List<Strin
     return LuceneEventIndex.open(folder);
   }
 
+  /**
+   * With OpenSearch, brings this machine's copies of the investigation's reference files up to date
+   * from the cluster; nothing to do locally.
+   */
+  public void fetchReference(EventIndex index) throws IOException {
+    if (index instanceof OpenSearchEventIndex os) {
+      os.getFiles(folder.resolve(REFERENCE), REFERENCE);
+    }
+  }
+
+  /** With OpenSearch, keeps this machine's reference files on the cluster for the team. */
+  public void shareReference(EventIndex index) throws IOException {
+    if (index instanceof OpenSearchEventIndex os) {
+      os.putFiles(folder.resolve(REFERENCE), REFERENCE);
+    }
+  }
+
+  /** Fetches the reference files when the index is on a cluster, opening it for that. */
+  public void fetchReference() throws IOException {
+    if (openSearch != null) {
+      try (EventIndex index = open()) {
+        fetchReference(index);
+      }
+    }
+  }
+
+  private static final String REFERENCE = io.egressdoctor.ingest.reference.ReferenceStore.FOLDER;
+
   /** Whether there is something to read: an index folder, or (for a cluster) always. */
   public boolean exists() {
     return openSearch != null || Files.isDirectory(folder);

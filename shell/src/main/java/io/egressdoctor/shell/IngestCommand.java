@@ -86,7 +86,9 @@ public final class IngestCommand implements Callable<Integer> {
     ReferenceData referenceData;
     try (EventIndex idx = target.open()) {
       // Loaded (and checked) before any log is read; bundle reference files are not logs.
+      target.fetchReference(idx);
       referenceData = reference.loadAndStore(folder, paths);
+      target.shareReference(idx);
       summary =
           new IngestPipeline(
                   idx,

@@ -69,6 +69,7 @@ public final class ReferenceCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
       PrintWriter out = spec.commandLine().getOut();
+      index.target().fetchReference();
       ReferenceData data = reference.load(index.folder(), paths);
       if (data.sets().isEmpty()) {
         out.println(
@@ -120,6 +121,7 @@ public final class ReferenceCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
       PrintWriter out = spec.commandLine().getOut();
+      index.target().fetchReference();
       ReferenceData data = reference.load(index.folder(), List.of());
       for (String key : keys) {
         out.println(key + ":");

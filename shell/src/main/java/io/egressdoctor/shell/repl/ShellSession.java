@@ -41,6 +41,8 @@ public final class ShellSession implements Closeable {
     this.folder = target.folder();
     java.nio.file.Files.createDirectories(folder);
     this.index = target.open();
+    // Reference files a teammate ingested with travel through the cluster.
+    target.fetchReference(index);
     this.out = out;
     this.width = width;
   }

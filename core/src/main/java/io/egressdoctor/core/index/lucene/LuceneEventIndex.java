@@ -23,10 +23,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.standard.StandardAnalyzer;
 import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.index.ConcurrentMergeScheduler;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -60,10 +61,13 @@ public final class LuceneEventIndex implements EventIndex {
   static final String SOURCES_KEY = "egress_doctor.sources";
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int PAGE = 4096;
+  private static final int SEGMENTS_PER_TIER = 50;
+  private static final int MAX_BATCH_DOCS = 256 * 1024;
+  private static final long MAX_BATCH_BYTES = 128L << 20;
 
   private final Path folder;
   private final Directory directory;
-  private final Analyzer analyzer = new StandardAnalyzer();
+  private final Analyzer analyzer = new LogTextAnalyzer();
   private final LuceneQueries queries = new LuceneQueries(analyzer);
   private final LuceneAggregations aggregations = new LuceneAggregations();
   private DirectoryReader reader;
@@ -200,13 +204,23 @@ public final class LuceneEventIndex implements EventIndex {
     IndexWriterConfig config = new IndexWriterConfig(analyzer);
     config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
     config.setCommitOnClose(false);
-    config.setRAMBufferSizeMB(96);
     // Compound files copy every segment once more after it is written; one index per folder and
     // few segments keep the file count low without them.
     config.setUseCompoundFile(false);
     TieredMergePolicy merges = new TieredMergePolicy();
     merges.setNoCFSRatio(0);
+    // Batches arrive as segments of up to a few hundred thousand events; merging them while a
+    // large ingest runs would write every event again. Searches over a few dozen segments stay
+    // fast, so tiers are wide.
+    merges.setSegmentsPerTier(SEGMENTS_PER_TIER);
     config.setMergePolicy(merges);
+    int cores = Runtime.getRuntime().availableProcessors();
+    ConcurrentMergeScheduler scheduler = new ConcurrentMergeScheduler();
+    // Every batch is written through the merge scheduler; the indexing threads wait for their
+    // own batch, so each needs a merge thread, and throttling would only slow ingest down.
+    scheduler.setMaxMergesAndThreads(cores + 4, Math.max(1, cores));
+    scheduler.disableAutoIOThrottle();
+    config.setMergeScheduler(scheduler);
     IndexWriter w;
     try {
       w = new IndexWriter(directory, config);
@@ -280,10 +294,16 @@ public final class LuceneEventIndex implements EventIndex {
     return readSources(userData.entrySet());
   }
 
-  /** The single writer; reopens this index's reader after each commit. */
+  /**
+   * The single writer. Each thread that adds events fills its own {@link DocumentBatch}; a full
+   * batch, and every batch at a commit, is written as one segment with {@code addIndexes}.
+   */
   private final class LuceneWriter implements EventWriter {
     private final IndexWriter w;
     private final Map<String, SourceRecord> sources = new LinkedHashMap<>();
+    private final Map<Thread, BatchSlot> batches = new ConcurrentHashMap<>();
+    private final long maxBatchBytes =
+        Math.min(MAX_BATCH_BYTES, Runtime.getRuntime().maxMemory() / 8);
 
     LuceneWriter(IndexWriter w, List<SourceRecord> committed) {
       this.w = w;
@@ -302,6 +322,8 @@ public final class LuceneEventIndex implements EventIndex {
 
     @Override
     public void forget(String sourceId) throws IOException {
+      // A delete reaches only the documents written before it.
+      writeAllBatches();
       w.deleteDocuments(
           new org.apache.lucene.search.PrefixQuery(
               new org.apache.lucene.index.Term(LuceneDocuments.ID, sourceId + "-")));
@@ -312,11 +334,37 @@ public final class LuceneEventIndex implements EventIndex {
 
     @Override
     public void add(String id, Event event) throws IOException {
-      w.addDocument(LuceneDocuments.toDocument(id, event));
+      BatchSlot slot = batches.computeIfAbsent(Thread.currentThread(), t -> new BatchSlot());
+      synchronized (slot) {
+        DocumentBatch b = slot.batch;
+        b.add(id, event);
+        int n = b.size();
+        if (n >= MAX_BATCH_DOCS || (n % 1024 == 0 && b.ramBytesUsed() > maxBatchBytes)) {
+          write(slot);
+        }
+      }
+    }
+
+    private void write(BatchSlot slot) throws IOException {
+      DocumentBatch b = slot.batch;
+      if (b.size() == 0) {
+        return;
+      }
+      slot.batch = new DocumentBatch(analyzer);
+      w.addIndexes(b.toReader());
+    }
+
+    private void writeAllBatches() throws IOException {
+      for (BatchSlot slot : batches.values()) {
+        synchronized (slot) {
+          write(slot);
+        }
+      }
     }
 
     @Override
     public void commit(Collection<SourceRecord> updated) throws IOException {
+      writeAllBatches();
       synchronized (this) {
         updated.forEach(r -> sources.put(r.sourceId(), r));
         String json = JSON.writeValueAsString(new ArrayList<>(sources.values()));
@@ -332,7 +380,13 @@ public final class LuceneEventIndex implements EventIndex {
           writer = null;
         }
       }
+      batches.clear();
       w.rollback();
+    }
+
+    /** One thread's batch; replaced by a new one when it is written. */
+    private final class BatchSlot {
+      DocumentBatch batch = new DocumentBatch(analyzer);
     }
   }
 }

@@ -18,6 +18,10 @@ import java.util.Map;
  * code followed by a tagged value. A code is a hash of the field's name, so it is the same in every
  * build and needs no table; names of dynamic namespaces, which have no fixed code, are written out
  * after code 0. Fields whose code a reader does not know (removed since) are skipped.
+ *
+ * <p>Parsers set one string in several fields (a proxy line's host is its destination domain,
+ * address, URL domain and related host); a value that is the very object of one of the last string
+ * values written is stored as a back reference, so it is neither copied nor decoded twice.
  */
 public final class EventBinary {
 
@@ -34,6 +38,10 @@ public final class EventBinary {
   private static final byte TRUE = 2;
   private static final byte FALSE = 3;
   private static final byte LIST = 4;
+  private static final byte SAME_STRING = 5;
+
+  /** How many earlier string values of an event a value is compared with, by identity. */
+  private static final int RECENT = 16;
 
   private static final int NAMED = 0;
   private static final Map<String, Integer> CODES = new HashMap<>();
@@ -101,6 +109,7 @@ public final class EventBinary {
     }
     Map<String, Object> fields = event.fields();
     out.writeVInt(fields.size());
+    out.strings = 0;
     for (Map.Entry<String, Object> e : fields.entrySet()) {
       Integer code = CODES.get(e.getKey());
       if (code == null) {
@@ -147,6 +156,7 @@ public final class EventBinary {
       b.origin(new Origin.Api(in.readString(), in.readString()));
     }
     int n = in.readVInt();
+    in.strings.clear();
     for (int i = 0; i < n; i++) {
       int code = readCode(in);
       FieldDefinition field =
@@ -171,10 +181,7 @@ public final class EventBinary {
 
   private static void writeValue(Buffer out, Object value) {
     switch (value) {
-      case String s -> {
-        out.writeByte(STRING);
-        out.writeString(s);
-      }
+      case String s -> writeStringValue(out, s);
       case Long l -> {
         out.writeByte(LONG);
         out.writeZLong(l);
@@ -187,17 +194,40 @@ public final class EventBinary {
           writeValue(out, o);
         }
       }
-      default -> {
-        out.writeByte(STRING);
-        out.writeString(String.valueOf(value));
+      default -> writeStringValue(out, String.valueOf(value));
+    }
+  }
+
+  private static void writeStringValue(Buffer out, String s) {
+    int seen = out.strings;
+    for (int i = seen - 1; i >= Math.max(0, seen - RECENT); i--) {
+      if (out.recent[i % RECENT] == s) {
+        out.writeByte(SAME_STRING);
+        out.writeVInt(i);
+        return;
       }
     }
+    out.writeByte(STRING);
+    out.writeString(s);
+    out.recent[seen % RECENT] = s;
+    out.strings = seen + 1;
   }
 
   private static Object readValue(Reader in) {
     byte tag = in.readByte();
     return switch (tag) {
-      case STRING -> in.readString();
+      case STRING -> {
+        String s = in.readString();
+        in.strings.add(s);
+        yield s;
+      }
+      case SAME_STRING -> {
+        int i = in.readVInt();
+        if (i < 0 || i >= in.strings.size()) {
+          throw new IllegalArgumentException("bad back reference in a stored event");
+        }
+        yield in.strings.get(i);
+      }
       case LONG -> in.readZLong();
       case TRUE -> Boolean.TRUE;
       case FALSE -> Boolean.FALSE;
@@ -217,6 +247,8 @@ public final class EventBinary {
   public static final class Buffer {
     private byte[] bytes;
     private int length;
+    private final String[] recent = new String[RECENT];
+    private int strings;
 
     /** A buffer with an initial capacity. */
     public Buffer(int capacity) {
@@ -298,6 +330,7 @@ public final class EventBinary {
   }
 
   private static final class Reader {
+    private final List<String> strings = new ArrayList<>();
     private final byte[] bytes;
     private int pos;
     private final int end;

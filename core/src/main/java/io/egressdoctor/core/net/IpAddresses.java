@@ -69,7 +69,7 @@ public final class IpAddresses {
 
   /** Whether the text is an IPv4 or IPv6 literal. */
   public static boolean isLiteral(String text) {
-    return parse(text).isPresent();
+    return isCanonicalV4(text) || parse(text).isPresent();
   }
 
   /** The canonical text: dotted quad, or RFC 5952 compressed IPv6. */

@@ -75,6 +75,30 @@ class EventBinaryTest {
   }
 
   @Test
+  void aStringSetInSeveralFieldsIsStoredOnce() {
+    String host = "jpepod01rcm1evhbdiags2j8q.servicebus.windows.net";
+    Event shared =
+        Event.builder("squid.access")
+            .set(Fields.DESTINATION_DOMAIN, host)
+            .set(Fields.DESTINATION_ADDRESS, host)
+            .set(Fields.URL_DOMAIN, host)
+            .add(Fields.RELATED_HOSTS, host)
+            .build();
+    Event copies =
+        Event.builder("squid.access")
+            .set(Fields.DESTINATION_DOMAIN, new String(host))
+            .set(Fields.DESTINATION_ADDRESS, new String(host))
+            .set(Fields.URL_DOMAIN, new String(host))
+            .add(Fields.RELATED_HOSTS, new String(host))
+            .build();
+    byte[] once = EventBinary.encode(shared);
+    byte[] fourTimes = EventBinary.encode(copies);
+    assertThat(once.length).isLessThanOrEqualTo(fourTimes.length - 3 * host.length());
+    assertThat(EventJson.toJson(EventBinary.decode(once, 0, once.length)))
+        .isEqualTo(EventJson.toJson(copies));
+  }
+
+  @Test
   void everyDeclaredFieldHasItsOwnCode() {
     Set<Integer> codes = new HashSet<>();
     for (FieldDefinition f : Fields.all()) {

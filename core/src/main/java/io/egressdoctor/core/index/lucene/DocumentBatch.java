@@ -33,6 +33,7 @@ final class DocumentBatch {
   private final Analyzer analyzer;
   private final Map<String, Column> columns = new HashMap<>();
   private final Map<String, Slot> slots = new HashMap<>();
+  private final Map<FieldDefinition, Slot> fixedSlots = new HashMap<>();
   private final EventBinary.Buffer encoded = new EventBinary.Buffer(1024);
   private final KeywordColumn ids = new KeywordColumn(LuceneDocuments.ID, true, false, true);
   private byte[] sources = new byte[1 << 16];
@@ -66,21 +67,25 @@ final class DocumentBatch {
     encoded.reset();
     EventBinary.encode(event, encoded);
     appendSource(encoded.bytes(), encoded.length());
-    keyword(doc, Fields.EVENT_DATASET, event.dataset());
+    fixed(Fields.EVENT_DATASET).add(doc, event.dataset());
     if (event.timestamp().isPresent()) {
-      longs(Fields.TIMESTAMP.name()).add(doc, event.timestamp().getAsLong());
+      fixed(Fields.TIMESTAMP).add(doc, event.timestamp().getAsLong());
     }
     if (event.original() != null) {
-      text(Fields.EVENT_ORIGINAL.name()).add(doc, event.original());
+      fixed(Fields.EVENT_ORIGINAL).add(doc, event.original());
     }
     if (event.origin() instanceof Origin.FileLine f) {
-      keyword(doc, Fields.LOG_FILE_PATH, f.path());
-      longs(Fields.LOG_FILE_LINE.name()).add(doc, f.line());
+      fixed(Fields.LOG_FILE_PATH).add(doc, f.path());
+      fixed(Fields.LOG_FILE_LINE).add(doc, f.line());
     } else if (event.origin() instanceof Origin.Api a) {
-      keyword(doc, Fields.ED_ORIGIN_API, a.display());
+      fixed(Fields.ED_ORIGIN_API).add(doc, a.display());
     }
     for (Map.Entry<String, Object> e : event.fields().entrySet()) {
-      Slot slot = slots.computeIfAbsent(e.getKey(), this::slot);
+      Slot slot = slots.get(e.getKey());
+      if (slot == null) {
+        slot = slot(Fields.get(e.getKey()));
+        slots.put(e.getKey(), slot);
+      }
       if (e.getValue() instanceof List<?> list) {
         for (Object v : list) {
           slot.add(doc, v);
@@ -110,18 +115,39 @@ final class DocumentBatch {
     sourceEnds[docs - 1] = sourceBytes;
   }
 
-  private void keyword(int doc, FieldDefinition field, String value) {
-    String v = LuceneDocuments.keywordValue(value);
-    termBytes += keywords(field.name(), true, true).add(doc, v);
-    if (field.suffixSearchable()) {
-      termBytes += keywords(field.reversedName(), true, false).add(doc, LuceneDocuments.reverse(v));
+  /** The slot of a field every event may carry outside its field map (dataset, origin...). */
+  private Slot fixed(FieldDefinition field) {
+    Slot slot = fixedSlots.get(field);
+    if (slot == null) {
+      slot = slot(field);
+      fixedSlots.put(field, slot);
     }
+    return slot;
   }
 
-  private Slot slot(String name) {
-    FieldDefinition field = Fields.get(name);
+  private Slot slot(FieldDefinition field) {
+    String name = field.name();
     return switch (field.type()) {
-      case KEYWORD -> (doc, v) -> keyword(doc, field, v.toString());
+      case KEYWORD -> {
+        KeywordColumn c = keywords(name, true, true);
+        if (!field.suffixSearchable()) {
+          yield (doc, v) -> termBytes += c.add(doc, LuceneDocuments.keywordValue(v.toString()));
+        }
+        KeywordColumn reversed = keywords(field.reversedName(), true, false);
+        yield (doc, v) -> {
+          String value = LuceneDocuments.keywordValue(v.toString());
+          int known = c.size();
+          termBytes += c.add(doc, value);
+          int id = c.lastId();
+          // A value seen before was reversed before: reuse its reversed term.
+          if (id < known) {
+            reversed.addKnown(doc, c.reversedId(id));
+          } else {
+            termBytes += reversed.add(doc, LuceneDocuments.reverse(value));
+            c.rememberReversed(id, reversed.lastId());
+          }
+        };
+      }
       case BOOLEAN -> {
         KeywordColumn c = keywords(name, true, true);
         yield (doc, v) -> termBytes += c.add(doc, v.toString());
@@ -196,33 +222,67 @@ final class DocumentBatch {
       this.dictionary = unique ? null : new HashMap<>();
     }
 
+    private int lastId;
+    private int[] reversedIds;
+
     /** Adds a value; returns the bytes a new dictionary entry holds, or 0. */
     int add(int doc, String value) {
-      int id;
       int added = 0;
       if (unique) {
-        id = terms.size();
+        lastId = terms.size();
         terms.add(value);
         added = 2 * value.length() + 40;
       } else {
         Integer known = dictionary.get(value);
         if (known == null) {
-          id = terms.size();
-          dictionary.put(value, id);
+          lastId = terms.size();
+          dictionary.put(value, lastId);
           terms.add(value);
           added = 2 * value.length() + 90;
         } else {
-          id = known;
+          lastId = known;
         }
       }
+      addKnown(doc, lastId);
+      return added;
+    }
+
+    /** Adds a pair for a value already in the dictionary. */
+    void addKnown(int doc, int id) {
       if (pairs == docs.length) {
         docs = ArrayUtil.grow(docs, pairs + 1);
-        termIds = ArrayUtil.grow(termIds, pairs + 1);
+        termIds = ArrayUtil.growExact(termIds, docs.length);
       }
       docs[pairs] = doc;
       termIds[pairs] = id;
       pairs++;
-      return added;
+    }
+
+    /** The dictionary id of a value, or -1 when it is new. */
+    int find(String value) {
+      Integer known = dictionary.get(value);
+      return known == null ? -1 : known;
+    }
+
+    /** How many distinct values the dictionary holds. */
+    int size() {
+      return terms.size();
+    }
+
+    /** The dictionary id of the value added last. */
+    int lastId() {
+      return lastId;
+    }
+
+    int reversedId(int id) {
+      return reversedIds[id];
+    }
+
+    void rememberReversed(int id, int reversedId) {
+      if (reversedIds == null || id >= reversedIds.length) {
+        reversedIds = ArrayUtil.grow(reversedIds == null ? new int[16] : reversedIds, id + 1);
+      }
+      reversedIds[id] = reversedId;
     }
 
     @Override
@@ -270,21 +330,34 @@ final class DocumentBatch {
       this.text = new KeywordColumn(name, false, true, false);
     }
 
+    private byte[] packedById = new byte[64 * 16];
+
     int add(int doc, String value) {
+      int id = text.find(value);
+      int added = 0;
+      if (id < 0) {
+        id = text.size();
+        if ((id + 1) * 16 > packedById.length) {
+          packedById = ArrayUtil.grow(packedById, (id + 1) * 16);
+        }
+        if (!IpAddresses.encode16(value, packedById, id * 16)) {
+          // Events hold canonical IPs; the document path skips anything else, and so does this.
+          return 0;
+        }
+        added = text.add(doc, value);
+      } else {
+        text.addKnown(doc, id);
+      }
       if (count == docs.length) {
         docs = ArrayUtil.grow(docs, count + 1);
       }
       if ((count + 1) * 16 > packed.length) {
         packed = ArrayUtil.grow(packed, (count + 1) * 16);
       }
-      if (!IpAddresses.encode16(value, packed, count * 16)) {
-        // Values are canonical IPs by the time they reach the index; anything else is skipped,
-        // as the document path skips it.
-        return 0;
-      }
+      System.arraycopy(packedById, id * 16, packed, count * 16, 16);
       docs[count] = doc;
       count++;
-      return text.add(doc, value);
+      return added;
     }
 
     @Override

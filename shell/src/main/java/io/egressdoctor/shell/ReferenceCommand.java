@@ -89,7 +89,7 @@ public final class ReferenceCommand implements Callable<Integer> {
                 String.format("%,d", s.entries()),
                 original.isEmpty() ? s.path() : original + " (stored)"));
       }
-      table.write(out, TextTable.terminalWidth());
+      table.write(out, TextTable.width(spec));
       return ExitCodes.OK;
     }
   }

@@ -136,7 +136,7 @@ public final class RulesCommand implements Callable<Integer> {
                 r.meta().pattern(),
                 r.meta().title()));
       }
-      t.write(out, TextTable.terminalWidth());
+      t.write(out, TextTable.width(spec));
       out.println(describe(pack) + ".");
       return ExitCodes.OK;
     }

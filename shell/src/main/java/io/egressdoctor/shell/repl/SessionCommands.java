@@ -11,7 +11,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code help}, {@code history} and {@code exit}. */
+/** {@code help}, {@code history}, {@code pager} and {@code exit}. */
 final class SessionCommands {
 
   private SessionCommands() {}
@@ -79,6 +79,35 @@ final class SessionCommands {
           session.out().println("%5d  %s".formatted(entry.index() + 1, entry.line()));
         }
       }
+      return 0;
+    }
+  }
+
+  /** {@code pager [on|off]}. */
+  @Command(
+      name = "pager",
+      mixinStandardHelpOptions = true,
+      description = "Shows or sets whether output taller than the terminal is paged (on).")
+  static final class Pager implements Callable<Integer> {
+    private final ShellSession session;
+
+    @Parameters(arity = "0..1", paramLabel = "on|off", description = "on or off.")
+    String state;
+
+    Pager(ShellSession session) {
+      this.session = session;
+    }
+
+    @Override
+    public Integer call() {
+      if (state != null) {
+        switch (state.toLowerCase(java.util.Locale.ROOT)) {
+          case "on" -> session.pager(true);
+          case "off" -> session.pager(false);
+          default -> throw new UserError("pager takes on or off, not '" + state + "'");
+        }
+      }
+      session.out().println("pager " + (session.pager() ? "on" : "off"));
       return 0;
     }
   }

@@ -1,6 +1,7 @@
 package io.egressdoctor.shell.repl;
 
 import io.egressdoctor.analyzers.finding.Finding;
+import io.egressdoctor.core.index.EventIndex;
 import io.egressdoctor.core.index.lucene.LuceneEventIndex;
 import io.egressdoctor.core.query.EventQuery;
 import io.egressdoctor.core.query.EventQueryParser;
@@ -20,18 +21,24 @@ import org.jline.reader.History;
 public final class ShellSession implements Closeable {
 
   private final Path folder;
-  private final LuceneEventIndex index;
+  private final EventIndex index;
   private final PrintWriter out;
   private final IntSupplier width;
   private final EventQueryParser parser = new EventQueryParser();
   private List<Finding> findings = List.of();
   private History history;
   private boolean exitRequested;
+  private boolean pager = true;
 
   /** A session over the index in {@code folder}, writing to {@code out}. */
   public ShellSession(Path folder, PrintWriter out, IntSupplier width) throws IOException {
+    this(folder, LuceneEventIndex.open(folder), out, width);
+  }
+
+  /** A session over an index already open; the session closes it. */
+  public ShellSession(Path folder, EventIndex index, PrintWriter out, IntSupplier width) {
     this.folder = folder;
-    this.index = LuceneEventIndex.open(folder);
+    this.index = index;
     this.out = out;
     this.width = width;
   }
@@ -42,7 +49,7 @@ public final class ShellSession implements Closeable {
   }
 
   /** The index, opened once; its reader follows other processes' commits. */
-  public LuceneEventIndex index() {
+  public EventIndex index() {
     return index;
   }
 
@@ -79,6 +86,15 @@ public final class ShellSession implements Closeable {
 
   void history(History h) {
     this.history = h;
+  }
+
+  /** Whether output taller than the terminal is shown page by page. */
+  public boolean pager() {
+    return pager;
+  }
+
+  void pager(boolean on) {
+    this.pager = on;
   }
 
   /** Whether {@code exit} was run. */

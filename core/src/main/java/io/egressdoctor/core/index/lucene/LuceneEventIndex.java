@@ -14,6 +14,8 @@ import io.egressdoctor.core.index.TimeBucket;
 import io.egressdoctor.core.index.ValueCount;
 import io.egressdoctor.core.query.EventQuery;
 import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.nio.channels.ClosedByInterruptException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,6 +34,7 @@ import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.PointValues;
+import org.apache.lucene.index.QueryTimeout;
 import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
@@ -92,7 +95,7 @@ public final class LuceneEventIndex implements EventIndex {
   @Override
   public long count(EventQuery query) throws IOException {
     IndexSearcher s = searcher();
-    return s == null ? 0 : s.count(queries.translate(query));
+    return s == null ? 0 : finished(s, s.count(queries.translate(query)));
   }
 
   @Override
@@ -101,7 +104,7 @@ public final class LuceneEventIndex implements EventIndex {
     if (s == null || limit <= 0) {
       return List.of();
     }
-    TopDocs top = s.search(queries.translate(query), limit, byTime(true));
+    TopDocs top = finished(s, s.search(queries.translate(query), limit, byTime(true)));
     return load(s, top.scoreDocs);
   }
 
@@ -115,7 +118,9 @@ public final class LuceneEventIndex implements EventIndex {
     Sort sort = byTime(false);
     FieldDoc after = null;
     while (true) {
-      TopDocs page = after == null ? s.search(q, PAGE, sort) : s.searchAfter(after, q, PAGE, sort);
+      TopDocs page =
+          finished(
+              s, after == null ? s.search(q, PAGE, sort) : s.searchAfter(after, q, PAGE, sort));
       if (page.scoreDocs.length == 0) {
         return;
       }
@@ -144,7 +149,7 @@ public final class LuceneEventIndex implements EventIndex {
     IndexSearcher s = searcher();
     return s == null
         ? List.of()
-        : aggregations.top(s, queries.translate(query), Fields.get(field), n);
+        : finished(s, aggregations.top(s, queries.translate(query), Fields.get(field), n));
   }
 
   @Override
@@ -152,7 +157,7 @@ public final class LuceneEventIndex implements EventIndex {
     IndexSearcher s = searcher();
     return s == null
         ? List.of()
-        : aggregations.distinct(s, queries.translate(query), Fields.get(field), limit);
+        : finished(s, aggregations.distinct(s, queries.translate(query), Fields.get(field), limit));
   }
 
   @Override
@@ -161,11 +166,13 @@ public final class LuceneEventIndex implements EventIndex {
     IndexSearcher s = searcher();
     return s == null
         ? List.of()
-        : aggregations.dateHistogram(
+        : finished(
             s,
-            queries.translate(query),
-            bucket,
-            splitField == null ? null : Fields.get(splitField));
+            aggregations.dateHistogram(
+                s,
+                queries.translate(query),
+                bucket,
+                splitField == null ? null : Fields.get(splitField)));
   }
 
   @Override
@@ -244,19 +251,43 @@ public final class LuceneEventIndex implements EventIndex {
   }
 
   private synchronized IndexSearcher searcher() throws IOException {
-    if (reader == null) {
-      if (!DirectoryReader.indexExists(directory)) {
-        return null;
-      }
-      reader = DirectoryReader.open(directory);
-    } else {
-      DirectoryReader newer = DirectoryReader.openIfChanged(reader);
-      if (newer != null) {
-        reader.close();
-        reader = newer;
-      }
+    // Opening files on an interrupted thread would close their channels: cancel before that.
+    if (Thread.currentThread().isInterrupted()) {
+      throw new InterruptedIOException("search cancelled");
     }
-    return new IndexSearcher(reader);
+    try {
+      if (reader == null) {
+        if (!DirectoryReader.indexExists(directory)) {
+          return null;
+        }
+        reader = DirectoryReader.open(directory);
+      } else {
+        DirectoryReader newer = DirectoryReader.openIfChanged(reader);
+        if (newer != null) {
+          reader.close();
+          reader = newer;
+        }
+      }
+    } catch (ClosedByInterruptException e) {
+      // Interrupted while opening: the reader in hand is still whole, and the next search retries.
+      throw new InterruptedIOException("search cancelled");
+    }
+    IndexSearcher searcher = new IndexSearcher(reader);
+    searcher.setTimeout(CANCELLED);
+    return searcher;
+  }
+
+  /**
+   * A search stops early when its thread is interrupted (the shell's Ctrl-C); Lucene then returns
+   * what it found so far, which must never pass for the answer.
+   */
+  private static final QueryTimeout CANCELLED = () -> Thread.currentThread().isInterrupted();
+
+  private static <T> T finished(IndexSearcher s, T result) throws InterruptedIOException {
+    if (s.timedOut() || Thread.currentThread().isInterrupted()) {
+      throw new InterruptedIOException("search cancelled");
+    }
+    return result;
   }
 
   private static Sort byTime(boolean newestFirst) {

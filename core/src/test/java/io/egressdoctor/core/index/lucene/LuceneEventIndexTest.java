@@ -16,6 +16,7 @@ import io.egressdoctor.core.query.EventQuery;
 import io.egressdoctor.core.query.EventQueryParser;
 import io.egressdoctor.core.query.Queries;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -235,5 +236,25 @@ class LuceneEventIndexTest {
       add(writer, 99, "10.9.9.9", "example.org", 443, "TCP_MISS", 200, 0);
     }
     assertThat(index.count(Queries.all())).isEqualTo(7);
+  }
+
+  @Test
+  void anInterruptedThreadsSearchesAreCancelledNotAnsweredInPart() throws IOException {
+    EventQuery denied = Queries.term("squid.result_code", "TCP_DENIED");
+    Thread.currentThread().interrupt();
+    try {
+      assertThatThrownBy(() -> index.count(denied)).isInstanceOf(InterruptedIOException.class);
+      assertThatThrownBy(() -> index.top("source.ip", denied, 3))
+          .isInstanceOf(InterruptedIOException.class);
+      assertThatThrownBy(() -> index.search(denied, 10)).isInstanceOf(InterruptedIOException.class);
+      assertThatThrownBy(() -> index.forEach(denied, e -> {}))
+          .isInstanceOf(InterruptedIOException.class);
+      assertThatThrownBy(() -> index.dateHistogram(denied, Duration.ofHours(1), null))
+          .isInstanceOf(InterruptedIOException.class);
+    } finally {
+      Thread.interrupted();
+    }
+    // The index itself is untouched: the next search on a live thread answers in full.
+    assertThat(index.count(denied)).isEqualTo(4);
   }
 }

@@ -51,6 +51,14 @@ final class DocumentBatch {
     return docs;
   }
 
+  /**
+   * A cheap estimate, fit to check after every event: the stored bytes (text fields' tokens take
+   * about twice as much again) and the dictionaries. A few huge events fill a batch quickly.
+   */
+  long quickBytes() {
+    return 3L * sourceBytes + termBytes;
+  }
+
   /** A rough count of the heap the batch holds, to decide when to write it. */
   long ramBytesUsed() {
     long pairs = 0;

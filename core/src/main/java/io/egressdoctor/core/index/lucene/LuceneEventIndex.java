@@ -370,7 +370,9 @@ public final class LuceneEventIndex implements EventIndex {
         DocumentBatch b = slot.batch;
         b.add(id, event);
         int n = b.size();
-        if (n >= MAX_BATCH_DOCS || (n % 1024 == 0 && b.ramBytesUsed() > maxBatchBytes)) {
+        if (n >= MAX_BATCH_DOCS
+            || b.quickBytes() > maxBatchBytes
+            || (n % 1024 == 0 && b.ramBytesUsed() > maxBatchBytes)) {
           write(slot);
         }
       }

@@ -443,38 +443,31 @@ final class BatchReader extends CodecReader {
   /** Per-document norms of a text field, for the documents that have any token. */
   private record Norms(int[] docs, long[] values, int count) {
     NumericDocValues iterator() {
+      DocRuns runs = new DocRuns(docs, count);
       return new NumericDocValues() {
-        private int i = -1;
-        private int doc = -1;
-
         @Override
         public long longValue() {
-          return values[i];
+          return values[runs.start()];
         }
 
         @Override
-        public boolean advanceExact(int target) throws IOException {
-          return advance(target) == target;
+        public boolean advanceExact(int target) {
+          return runs.advanceExact(target);
         }
 
         @Override
         public int docID() {
-          return doc;
+          return runs.docID();
         }
 
         @Override
         public int nextDoc() {
-          i++;
-          doc = i < count ? docs[i] : NO_MORE_DOCS;
-          return doc;
+          return runs.nextDoc();
         }
 
         @Override
         public int advance(int target) {
-          while (doc < target) {
-            nextDoc();
-          }
-          return doc;
+          return runs.advance(target);
         }
 
         @Override
@@ -502,11 +495,9 @@ final class BatchReader extends CodecReader {
     }
 
     SortedNumericDocValues docValues() {
+      DocRuns runs = new DocRuns(docs, count);
       return new SortedNumericDocValues() {
-        private int start = -1;
-        private int end;
         private int next;
-        private int doc = -1;
 
         @Override
         public long nextValue() {
@@ -515,40 +506,32 @@ final class BatchReader extends CodecReader {
 
         @Override
         public int docValueCount() {
-          return end - start;
+          return runs.end() - runs.start();
         }
 
         @Override
         public boolean advanceExact(int target) {
-          return advance(target) == target;
+          boolean found = runs.advanceExact(target);
+          next = runs.start();
+          return found;
         }
 
         @Override
         public int docID() {
-          return doc;
+          return runs.docID();
         }
 
         @Override
         public int nextDoc() {
-          start = start < 0 ? 0 : end;
-          if (start >= count) {
-            doc = NO_MORE_DOCS;
-            return doc;
-          }
-          doc = docs[start];
-          end = start + 1;
-          while (end < count && docs[end] == doc) {
-            end++;
-          }
-          next = start;
+          int doc = runs.nextDoc();
+          next = runs.start();
           return doc;
         }
 
         @Override
         public int advance(int target) {
-          while (doc < target) {
-            nextDoc();
-          }
+          int doc = runs.advance(target);
+          next = runs.start();
           return doc;
         }
 

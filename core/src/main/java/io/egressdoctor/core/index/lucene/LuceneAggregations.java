@@ -203,15 +203,7 @@ final class LuceneAggregations {
     }
 
     @Override
-    void finish() {
-      try {
-        flush();
-      } catch (IOException e) {
-        throw new java.io.UncheckedIOException(e);
-      }
-    }
-
-    private void flush() throws IOException {
+    void flush() throws IOException {
       for (Map.Entry<Long, long[]> e : leafCounts.entrySet()) {
         Map<String, Long> perKey = state.computeIfAbsent(e.getKey(), k -> new TreeMap<>());
         long[] counts = e.getValue();
@@ -344,15 +336,7 @@ final class LuceneAggregations {
     }
 
     @Override
-    void finish() {
-      try {
-        flush();
-      } catch (IOException e) {
-        throw new java.io.UncheckedIOException(e);
-      }
-    }
-
-    private void flush() throws IOException {
+    void flush() throws IOException {
       if (values == null) {
         return;
       }
@@ -397,7 +381,7 @@ final class LuceneAggregations {
     }
 
     @Override
-    void finish() {
+    void flush() {
       counts.forEach((k, v) -> state.merge(Long.toString(k), v, Long::sum));
       counts.clear();
     }
@@ -415,7 +399,17 @@ final class LuceneAggregations {
 
     abstract void doc(int doc) throws IOException;
 
-    void finish() {}
+    /** Folds what the collector holds into {@link #state}. */
+    void flush() throws IOException {}
+
+    /** Makes {@link #state} complete. */
+    final void finish() {
+      try {
+        flush();
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }
 
     @Override
     public LeafCollector getLeafCollector(LeafReaderContext ctx) throws IOException {

@@ -60,12 +60,10 @@ final class SortedSetSource {
   }
 
   SortedSetDocValues iterator() {
+    DocRuns runs = new DocRuns(docs, count);
     return new SortedSetDocValues() {
       private final BytesRef scratch = new BytesRef();
-      private int start = -1;
-      private int end;
       private int next;
-      private int doc = -1;
 
       @Override
       public long nextOrd() {
@@ -74,7 +72,7 @@ final class SortedSetSource {
 
       @Override
       public int docValueCount() {
-        return end - start;
+        return runs.end() - runs.start();
       }
 
       @Override
@@ -89,35 +87,27 @@ final class SortedSetSource {
 
       @Override
       public boolean advanceExact(int target) {
-        return advance(target) == target;
+        boolean found = runs.advanceExact(target);
+        next = runs.start();
+        return found;
       }
 
       @Override
       public int docID() {
-        return doc;
+        return runs.docID();
       }
 
       @Override
       public int nextDoc() {
-        start = start < 0 ? 0 : end;
-        if (start >= count) {
-          doc = NO_MORE_DOCS;
-          return doc;
-        }
-        doc = docs[start];
-        end = start + 1;
-        while (end < count && docs[end] == doc) {
-          end++;
-        }
-        next = start;
+        int doc = runs.nextDoc();
+        next = runs.start();
         return doc;
       }
 
       @Override
       public int advance(int target) {
-        while (doc < target) {
-          nextDoc();
-        }
+        int doc = runs.advance(target);
+        next = runs.start();
         return doc;
       }
 

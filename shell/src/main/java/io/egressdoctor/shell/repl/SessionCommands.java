@@ -1,5 +1,6 @@
 package io.egressdoctor.shell.repl;
 
+import io.egressdoctor.shell.JsonLines;
 import io.egressdoctor.shell.TextTable;
 import io.egressdoctor.shell.UserError;
 import java.io.PrintWriter;
@@ -58,9 +59,15 @@ final class SessionCommands {
   }
 
   /** {@code history}. */
-  @Command(name = "history", description = "The commands typed so far (kept with the index).")
+  @Command(
+      name = "history",
+      mixinStandardHelpOptions = true,
+      description = "The commands typed so far (kept with the index).")
   static final class History implements Callable<Integer> {
     private final ShellSession session;
+
+    @picocli.CommandLine.Option(names = "--json", description = "Write JSON lines.")
+    boolean json;
 
     History(ShellSession session) {
       this.session = session;
@@ -76,7 +83,16 @@ final class SessionCommands {
       int last = h.last();
       for (var entry : h) {
         if (entry.index() < last) {
-          session.out().println("%5d  %s".formatted(entry.index() + 1, entry.line()));
+          session
+              .out()
+              .println(
+                  json
+                      ? JsonLines.line(
+                          JsonLines.object()
+                              .put("number", entry.index() + 1)
+                              .put("line", entry.line())
+                              .put("time", entry.time().toString()))
+                      : "%5d  %s".formatted(entry.index() + 1, entry.line()));
         }
       }
       return 0;

@@ -167,6 +167,15 @@ class ReplTest {
   }
 
   @Test
+  void historyListsAsJsonToo(@TempDir Path own) {
+    ShellHarness.ingest(own, ShellHarness.QUICKSTART);
+    String out = ShellHarness.run(own, "count\nhistory --json\n");
+    assertThat(out.lines().toList())
+        .contains("3,000")
+        .anySatisfy(l -> assertThat(l).startsWith("{\"number\":1,\"line\":\"count\",\"time\":"));
+  }
+
+  @Test
   void pagerIsSwitchedOnAndOff() {
     String out = ShellHarness.run(index, "pager\npager off\npager\npager sometimes\npager on\n");
     assertThat(out.lines().toList())

@@ -9,12 +9,12 @@ import io.egressdoctor.core.net.IpAddresses;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.CodecReader;
-import org.apache.lucene.util.ArrayUtil;
 
 /**
  * Documents gathered column by column, to be written as one segment.
@@ -104,21 +104,44 @@ final class DocumentBatch {
     }
   }
 
-  /** The batch as a segment for {@code IndexWriter.addIndexes}; the batch must not change after. */
+  /**
+   * The batch as a segment for {@code IndexWriter.addIndexes}; the batch must not change until the
+   * reader is done with, and then only through {@link #clear}.
+   */
   CodecReader toReader() {
-    List<Column> all = new ArrayList<>(columns.values());
+    List<Column> all = new ArrayList<>();
+    for (Column c : columns.values()) {
+      // A column only earlier batches used has no values here, and no place in this segment.
+      if (!c.isEmpty()) {
+        all.add(c);
+      }
+    }
     all.add(ids);
     return new BatchReader(docs, all, ids, sources, sourceEnds);
   }
 
+  /**
+   * Empties the batch for the next one. Its arrays keep their size, so a long ingest does not
+   * allocate every batch's columns anew.
+   */
+  void clear() {
+    docs = 0;
+    sourceBytes = 0;
+    termBytes = 0;
+    ids.clear();
+    for (Column c : columns.values()) {
+      c.clear();
+    }
+  }
+
   private void appendSource(byte[] bytes, int length) {
     if (sourceBytes + length > sources.length) {
-      sources = ArrayUtil.grow(sources, sourceBytes + length);
+      sources = Arrays.copyOf(sources, grown(sources.length, sourceBytes + length));
     }
     System.arraycopy(bytes, 0, sources, sourceBytes, length);
     sourceBytes += length;
     if (docs > sourceEnds.length) {
-      sourceEnds = ArrayUtil.grow(sourceEnds, docs);
+      sourceEnds = Arrays.copyOf(sourceEnds, grown(sourceEnds.length, docs));
     }
     sourceEnds[docs - 1] = sourceBytes;
   }
@@ -192,6 +215,15 @@ final class DocumentBatch {
     return (TextColumn) columns.computeIfAbsent(name, n -> new TextColumn(n, analyzer));
   }
 
+  /**
+   * The capacity to grow an array to: double, for arrays that reach millions of entries in a batch
+   * and would otherwise be copied again and again (each copy a new huge object for the collector).
+   */
+  static int grown(int length, int needed) {
+    long doubled = Math.max(16L, 2L * length);
+    return (int) Math.min(Integer.MAX_VALUE - 16, Math.max(needed, doubled));
+  }
+
   /** Adds one value of an event field to its column(s). */
   private interface Slot {
     void add(int doc, Object value);
@@ -206,6 +238,10 @@ final class DocumentBatch {
     }
 
     abstract long ramBytesUsed();
+
+    abstract boolean isEmpty();
+
+    abstract void clear();
   }
 
   /**
@@ -258,12 +294,27 @@ final class DocumentBatch {
     /** Adds a pair for a value already in the dictionary. */
     void addKnown(int doc, int id) {
       if (pairs == docs.length) {
-        docs = ArrayUtil.grow(docs, pairs + 1);
-        termIds = ArrayUtil.growExact(termIds, docs.length);
+        docs = Arrays.copyOf(docs, grown(docs.length, pairs + 1));
+        termIds = Arrays.copyOf(termIds, docs.length);
       }
       docs[pairs] = doc;
       termIds[pairs] = id;
       pairs++;
+    }
+
+    @Override
+    boolean isEmpty() {
+      return pairs == 0;
+    }
+
+    @Override
+    void clear() {
+      if (dictionary != null) {
+        dictionary.clear();
+      }
+      terms.clear();
+      pairs = 0;
+      lastId = 0;
     }
 
     /** The dictionary id of a value, or -1 when it is new. */
@@ -288,7 +339,10 @@ final class DocumentBatch {
 
     void rememberReversed(int id, int reversedId) {
       if (reversedIds == null || id >= reversedIds.length) {
-        reversedIds = ArrayUtil.grow(reversedIds == null ? new int[16] : reversedIds, id + 1);
+        reversedIds =
+            Arrays.copyOf(
+                reversedIds == null ? new int[16] : reversedIds,
+                grown(reversedIds == null ? 16 : reversedIds.length, id + 1));
       }
       reversedIds[id] = reversedId;
     }
@@ -309,11 +363,21 @@ final class DocumentBatch {
       super(name);
     }
 
+    @Override
+    boolean isEmpty() {
+      return count == 0;
+    }
+
+    @Override
+    void clear() {
+      count = 0;
+    }
+
     void add(int doc, long value) {
       if (count == docs.length) {
-        int size = ArrayUtil.oversize(count + 1, Long.BYTES);
-        docs = ArrayUtil.growExact(docs, size);
-        values = ArrayUtil.growExact(values, size);
+        int size = grown(docs.length, count + 1);
+        docs = Arrays.copyOf(docs, size);
+        values = Arrays.copyOf(values, size);
       }
       docs[count] = doc;
       values[count] = value;
@@ -338,6 +402,17 @@ final class DocumentBatch {
       this.text = new KeywordColumn(name, false, true, false);
     }
 
+    @Override
+    boolean isEmpty() {
+      return count == 0;
+    }
+
+    @Override
+    void clear() {
+      count = 0;
+      text.clear();
+    }
+
     private byte[] packedById = new byte[64 * 16];
 
     int add(int doc, String value) {
@@ -346,7 +421,7 @@ final class DocumentBatch {
       if (id < 0) {
         id = text.size();
         if ((id + 1) * 16 > packedById.length) {
-          packedById = ArrayUtil.grow(packedById, (id + 1) * 16);
+          packedById = Arrays.copyOf(packedById, grown(packedById.length, (id + 1) * 16));
         }
         if (!IpAddresses.encode16(value, packedById, id * 16)) {
           // Events hold canonical IPs; the document path skips anything else, and so does this.
@@ -357,10 +432,10 @@ final class DocumentBatch {
         text.addKnown(doc, id);
       }
       if (count == docs.length) {
-        docs = ArrayUtil.grow(docs, count + 1);
+        docs = Arrays.copyOf(docs, grown(docs.length, count + 1));
       }
       if ((count + 1) * 16 > packed.length) {
-        packed = ArrayUtil.grow(packed, (count + 1) * 16);
+        packed = Arrays.copyOf(packed, grown(packed.length, (count + 1) * 16));
       }
       System.arraycopy(packedById, id * 16, packed, count * 16, 16);
       docs[count] = doc;
@@ -381,6 +456,16 @@ final class DocumentBatch {
     TextColumn(String name, Analyzer analyzer) {
       super(name);
       this.tokens = new TextTokens(name, analyzer);
+    }
+
+    @Override
+    boolean isEmpty() {
+      return tokens.isEmpty();
+    }
+
+    @Override
+    void clear() {
+      tokens.clear();
     }
 
     void add(int doc, String value) {

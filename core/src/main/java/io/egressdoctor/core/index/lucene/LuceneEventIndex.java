@@ -383,8 +383,12 @@ public final class LuceneEventIndex implements EventIndex {
       if (b.size() == 0) {
         return;
       }
-      slot.batch = new DocumentBatch(analyzer);
-      w.addIndexes(b.toReader());
+      try {
+        // addIndexes returns once the segment is written, so the batch is free again after it.
+        w.addIndexes(b.toReader());
+      } finally {
+        b.clear();
+      }
     }
 
     private void writeAllBatches() throws IOException {
@@ -417,7 +421,7 @@ public final class LuceneEventIndex implements EventIndex {
       w.rollback();
     }
 
-    /** One thread's batch; replaced by a new one when it is written. */
+    /** One thread's batch, emptied and filled again each time it is written. */
     private final class BatchSlot {
       DocumentBatch batch = new DocumentBatch(analyzer);
     }

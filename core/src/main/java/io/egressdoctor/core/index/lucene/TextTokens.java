@@ -1,6 +1,7 @@
 package io.egressdoctor.core.index.lucene;
 
 import java.io.IOException;
+import java.util.Arrays;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
@@ -9,7 +10,6 @@ import org.apache.lucene.index.FieldInvertState;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.search.similarities.Similarity;
-import org.apache.lucene.util.ArrayUtil;
 import org.apache.lucene.util.BytesRefHash;
 import org.apache.lucene.util.Version;
 
@@ -73,6 +73,21 @@ final class TextTokens {
     position += analyzer.getPositionIncrementGap(field);
   }
 
+  /** Whether no document has the field. */
+  boolean isEmpty() {
+    return currentDoc < 0 && normCount == 0;
+  }
+
+  /** Forgets every document, keeping the arrays' room. */
+  void clear() {
+    dictionary.clear();
+    // A cleared hash takes no term until it is set up again.
+    dictionary.reinit();
+    count = 0;
+    normCount = 0;
+    currentDoc = -1;
+  }
+
   /** Completes the last document; call once before reading the columns. */
   void finish() {
     finishDoc();
@@ -85,9 +100,10 @@ final class TextTokens {
 
   private void append(int id, int doc, int pos) {
     if (count == docs.length) {
-      tokenIds = ArrayUtil.grow(tokenIds, count + 1);
-      docs = ArrayUtil.grow(docs, count + 1);
-      positions = ArrayUtil.grow(positions, count + 1);
+      int size = DocumentBatch.grown(docs.length, count + 1);
+      tokenIds = Arrays.copyOf(tokenIds, size);
+      docs = Arrays.copyOf(docs, size);
+      positions = Arrays.copyOf(positions, size);
     }
     tokenIds[count] = id;
     docs[count] = doc;
@@ -111,9 +127,9 @@ final class TextTokens {
             0,
             0);
     if (normCount == normDocs.length) {
-      int size = ArrayUtil.oversize(normCount + 1, Long.BYTES);
-      normDocs = ArrayUtil.growExact(normDocs, size);
-      norms = ArrayUtil.growExact(norms, size);
+      int size = DocumentBatch.grown(normDocs.length, normCount + 1);
+      normDocs = Arrays.copyOf(normDocs, size);
+      norms = Arrays.copyOf(norms, size);
     }
     normDocs[normCount] = currentDoc;
     // A value without tokens still has the field: the indexing chain gives it the norm 0.

@@ -92,6 +92,49 @@ class DocumentBatchTest {
   }
 
   @Test
+  void aClearedBatchWritesTheNextEventsExactly() throws IOException {
+    Random random = new Random(42);
+    List<Event> first = new ArrayList<>();
+    for (int i = 0; i < 2000; i++) {
+      // Fields the second batch never has: their columns must not reach its segment.
+      first.add(
+          randomEvent(random, i).toBuilder().set("squid.extra.only_first", "x" + (i % 7)).build());
+    }
+    List<Event> second = new ArrayList<>();
+    for (int i = 0; i < 1500; i++) {
+      second.add(randomEvent(random, i));
+    }
+    Analyzer analyzer = new LogTextAnalyzer();
+    DocumentBatch batch = new DocumentBatch(analyzer);
+    try (Directory scratch = new ByteBuffersDirectory();
+        Directory chain = new ByteBuffersDirectory();
+        Directory reused = new ByteBuffersDirectory()) {
+      write(
+          scratch,
+          analyzer,
+          w -> {
+            first.forEach(e -> batch.add(id(first.indexOf(e)), e));
+            w.addIndexes(batch.toReader());
+          });
+      batch.clear();
+      write(chain, analyzer, w -> addDocuments(w, second));
+      write(
+          reused,
+          analyzer,
+          w -> {
+            for (int i = 0; i < second.size(); i++) {
+              batch.add(id(i), second.get(i));
+            }
+            w.addIndexes(batch.toReader());
+          });
+      try (DirectoryReader a = DirectoryReader.open(chain);
+          DirectoryReader b = DirectoryReader.open(reused)) {
+        assertSameSegment(a.leaves().get(0).reader(), b.leaves().get(0).reader());
+      }
+    }
+  }
+
+  @Test
   void batchSegmentSearchesLikeIndexingChainSegment() throws IOException {
     Event e =
         Event.builder("squid.access")

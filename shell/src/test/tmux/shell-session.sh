@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Types a session into `egress-doctor shell` inside a detached tmux window and checks the screen:
-# completion, search, count, top, timeline, findings, explain, an error, and Ctrl-D.
+# completion, search, the pager, count, top, timeline, findings, explain, an error, and Ctrl-D.
 #
 #   shell/src/test/tmux/shell-session.sh            # uses ./egress-doctor (builds the jar if needed)
 #   EGRESS_DOCTOR="java -cp CP io.egressdoctor.shell.Main" shell/src/test/tmux/shell-session.sh
@@ -88,6 +88,25 @@ expect "$(screen)" "^${denied}\$" "count after completion"
 out="$(run 'search --limit 3 squid.result_code:TCP_DENIED')"
 expect "$out" 'squid\.result_code' "search header"
 expect "$out" "\\(3 of ${denied} matching events shown" "search footer"
+
+# A result taller than the window opens the pager: space pages on, q returns to the prompt.
+before="$(prompts)"
+tmux -L "$socket" send-keys -t shell -l -- "search --limit 100"
+tmux -L "$socket" send-keys -t shell Enter
+wait_for 'q: back to the prompt\)'
+tmux -L "$socket" send-keys -t shell Space
+for _ in $(seq 1 600); do
+  [ "$(tmux -L "$socket" capture-pane -p -t shell | sed '/^ *$/d' | tail -n 1)" = ":" ] && break
+  sleep 0.1
+done
+[ "$(tmux -L "$socket" capture-pane -p -t shell | sed '/^ *$/d' | tail -n 1)" = ":" ] ||
+  fail "the pager did not page on"
+tmux -L "$socket" send-keys -t shell q
+wait_prompts $((before + 1))
+expect "$(screen)" '^\(paged: 102 lines; ' "pager note"
+# The rest of the session reads long output (explain) from the scrollback.
+out="$(run 'pager off')"
+expect "$out" '^pager off$' "pager off"
 
 out="$(run 'top destination.domain squid.result_code:TCP_DENIED')"
 expect "$out" '^destination\.domain +count +share' "top header"

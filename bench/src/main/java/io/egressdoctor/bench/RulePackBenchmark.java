@@ -1,6 +1,7 @@
 package io.egressdoctor.bench;
 
 import io.egressdoctor.analyzers.AnalysisContext;
+import io.egressdoctor.analyzers.catalog.YamlEndpointCatalog;
 import io.egressdoctor.analyzers.finding.Finding;
 import io.egressdoctor.analyzers.rule.FindingMerger;
 import io.egressdoctor.analyzers.rule.Rule;
@@ -11,6 +12,7 @@ import io.egressdoctor.ingest.FormatRegistry;
 import io.egressdoctor.ingest.IngestOptions;
 import io.egressdoctor.ingest.IngestPipeline;
 import io.egressdoctor.ingest.IngestProgress;
+import io.egressdoctor.ingest.reference.ReferenceStore;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -50,7 +52,11 @@ public final class RulePackBenchmark {
       }
       System.out.printf("index: %,d events in %s%n", index.stats().events(), folder);
       RulePack pack = RulePack.builtIn();
-      AnalysisContext context = new AnalysisContext(index, null, null, null);
+      // What the shell's findings and report run: the built-in catalog, and the reference data
+      // stored with the index.
+      AnalysisContext context =
+          new AnalysisContext(
+              index, ReferenceStore.load(folder, List.of()), YamlEndpointCatalog.builtIn(), null);
       ThreadMXBean threads = ManagementFactory.getThreadMXBean();
       List<Timed> last = List.of();
       for (int round = 1; round <= rounds; round++) {

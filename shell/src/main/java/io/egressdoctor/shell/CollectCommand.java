@@ -1,10 +1,15 @@
 package io.egressdoctor.shell;
 
+import io.egressdoctor.shell.collect.CollectData;
 import io.egressdoctor.shell.collect.CollectResult;
 import io.egressdoctor.shell.collect.Collector;
+import io.egressdoctor.shell.collect.CommandRunner;
 import io.egressdoctor.shell.collect.HostResolver;
+import io.egressdoctor.shell.collect.TcpProbe;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneOffset;
@@ -28,15 +33,16 @@ import picocli.CommandLine.Spec;
     description = {
       "Gathers, into one zip and without secrets, what 'report' needs from the machine where an"
           + " agent or appliance install failed: MGN/DRS agent and installer logs, ASR and Azure"
-          + " Migrate appliance logs and appliance.json, the proxy environment, /etc/environment,"
-          + " the hosts file, and how the required endpoints resolve from here.",
-      "Then prints the report command to run (or use 'report --collect' to do both)."
+          + " Migrate appliance logs, appliance.json and ProxyInfo.conf, the proxy environment,"
+          + " /etc/environment, WinHTTP and the system account's Internet Options (Windows),"
+          + " the hosts file, how the required endpoints resolve from here, and whether the"
+          + " proxies, endpoints (443) and replication servers (1500) answer on TCP.",
+      "Then prints the report command to run (or use 'report --collect' to do both).",
+      "No Java on that machine? --print-script sh|ps1 prints a collector that writes the same"
+          + " bundle with only sh or PowerShell 5.1 (also in the collect/ folder)."
     },
     footer = {"", ExitCodes.HELP})
 public final class CollectCommand implements Callable<Integer> {
-
-  /** The most kept of one log; larger logs keep their newest part. */
-  static final long MAX_FILE_BYTES = 512L << 20;
 
   @Spec CommandSpec spec;
 
@@ -63,12 +69,73 @@ public final class CollectCommand implements Callable<Integer> {
   @Option(names = "--resolve", paramLabel = "NAME", description = "Resolve this name too.")
   List<String> names = new ArrayList<>();
 
-  /** What the command reads from the machine besides files; replaced in tests. */
-  public record Environment(Map<String, String> variables, HostResolver resolver, Clock clock) {
+  @Option(names = "--no-dns", description = "Resolve no name (dns-resolution.tsv stays empty).")
+  boolean noDns;
 
-    /** This process's environment, the system resolver and clock. */
+  @Option(
+      names = "--no-tcp",
+      description = "Open no TCP connection (tcp-reachability.tsv stays empty).")
+  boolean noTcp;
+
+  /** The collectors that need no Java. */
+  enum Script {
+    sh,
+    ps1
+  }
+
+  @Option(
+      names = "--print-script",
+      paramLabel = "sh|ps1",
+      description =
+          "Print the collector for a machine without Java, and collect nothing: sh (POSIX sh,"
+              + " Linux) or ps1 (PowerShell 5.1, Windows Server 2016 and later).")
+  Script printScript;
+
+  /**
+   * What the command reads from the machine besides files; replaced in tests.
+   *
+   * @param variables the process environment
+   * @param resolver resolves names
+   * @param tcp opens TCP connections
+   * @param commands runs the live machine's commands
+   * @param os {@code windows}, {@code linux} or {@code other}
+   * @param clock the time
+   */
+  public record Environment(
+      Map<String, String> variables,
+      HostResolver resolver,
+      TcpProbe tcp,
+      CommandRunner commands,
+      String os,
+      Clock clock) {
+
+    /** No TCP connection, no command: for tests that only resolve names. */
+    public Environment(Map<String, String> variables, HostResolver resolver, Clock clock) {
+      this(
+          variables,
+          resolver,
+          (address, port, timeout) -> "ERROR not checked",
+          (argv, timeout) -> {
+            throw new IOException("no command in this environment");
+          },
+          "other",
+          clock);
+    }
+
+    /** This process's environment, the system resolver, real connections and commands. */
     public static Environment system() {
-      return new Environment(System.getenv(), HostResolver.system(), Clock.systemUTC());
+      return new Environment(
+          System.getenv(),
+          HostResolver.system(),
+          TcpProbe.system(),
+          CommandRunner.system(),
+          currentOs(),
+          Clock.systemUTC());
+    }
+
+    private static String currentOs() {
+      String name = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+      return name.startsWith("windows") ? "windows" : name.startsWith("linux") ? "linux" : "other";
     }
   }
 
@@ -89,12 +156,24 @@ public final class CollectCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
-    CollectResult result = collect(root, output, regions, names);
+    if (printScript != null) {
+      out.print(script(printScript));
+      out.flush();
+      return ExitCodes.OK;
+    }
+    CollectResult result = collect(root, output, regions, names, !noDns, !noTcp);
     out.println("Collected " + result.files().size() + " files into " + result.bundle());
     if (!result.scrubbed().isEmpty()) {
       out.println("Secrets masked in: " + String.join(", ", result.scrubbed()));
     }
+    if (!result.notCollected().isEmpty()) {
+      out.println("Not collected: " + String.join(", ", result.notCollected()));
+    }
     out.println("Resolved " + result.resolved().size() + " required endpoint names.");
+    out.println(
+        "Checked "
+            + result.tcp().stream().filter(l -> !l.startsWith("#")).count()
+            + " TCP targets.");
     String html = result.bundle().getFileName().toString().replaceFirst("\\.zip$", "") + ".html";
     out.println("Now run:");
     out.println(
@@ -102,8 +181,30 @@ public final class CollectCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
+  /** The text of a collector script shipped in the jar. */
+  static String script(Script which) throws IOException {
+    String name = "collect/scripts/egress-doctor-collect." + which.name();
+    try (InputStream in = CollectCommand.class.getResourceAsStream(name)) {
+      if (in == null) {
+        throw new IllegalStateException("this build has no " + name);
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
   CollectResult collect(
       Path rootFolder, Path outputFile, List<String> extraRegions, List<String> extraNames)
+      throws IOException {
+    return collect(rootFolder, outputFile, extraRegions, extraNames, true, true);
+  }
+
+  CollectResult collect(
+      Path rootFolder,
+      Path outputFile,
+      List<String> extraRegions,
+      List<String> extraNames,
+      boolean dns,
+      boolean tcp)
       throws IOException {
     Path machineRoot = rootFolder != null ? rootFolder : defaultRoot();
     if (!java.nio.file.Files.isDirectory(machineRoot)) {
@@ -113,13 +214,19 @@ public final class CollectCommand implements Callable<Integer> {
     return new Collector(
             new Collector.Options(
                 machineRoot,
+                rootFolder == null,
+                environment.os(),
                 bundle,
                 environment.variables(),
                 environment.resolver(),
+                environment.tcp(),
+                environment.commands(),
                 inputs.catalog(),
                 extraRegions,
                 extraNames,
-                MAX_FILE_BYTES,
+                dns,
+                tcp,
+                CollectData.builtIn().setting("max-file-bytes"),
                 environment.clock()))
         .collect();
   }

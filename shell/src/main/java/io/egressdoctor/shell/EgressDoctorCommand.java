@@ -1,6 +1,7 @@
 package io.egressdoctor.shell;
 
 import java.util.concurrent.Callable;
+import java.util.function.IntSupplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -30,6 +31,17 @@ import picocli.CommandLine.Spec;
 public final class EgressDoctorCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
+
+  private IntSupplier width = TextTable::terminalWidth;
+
+  /** The width output is laid out for: the shell's terminal, or {@code COLUMNS}; 0 for none. */
+  public int width() {
+    return Math.max(0, width.getAsInt());
+  }
+
+  void width(IntSupplier supplier) {
+    this.width = supplier;
+  }
 
   @Override
   public Integer call() {

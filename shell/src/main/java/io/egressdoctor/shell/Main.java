@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
+import java.util.function.IntSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import picocli.CommandLine;
@@ -25,11 +26,18 @@ public final class Main {
 
   private final PrintWriter out;
   private final PrintWriter err;
+  private IntSupplier width = TextTable::terminalWidth;
 
   /** A runner writing to the given writers. */
   public Main(PrintWriter out, PrintWriter err) {
     this.out = out;
     this.err = err;
+  }
+
+  /** Lays tables out for this width (the shell's terminal) instead of {@code COLUMNS}. */
+  public Main width(IntSupplier columns) {
+    this.width = columns;
+    return this;
   }
 
   /** Runs the command line and exits with its code. */
@@ -53,7 +61,9 @@ public final class Main {
 
   /** The command tree, wired to this runner's writers and error handling. */
   public CommandLine commandLine() {
-    CommandLine cmd = new CommandLine(new EgressDoctorCommand());
+    EgressDoctorCommand root = new EgressDoctorCommand();
+    root.width(width);
+    CommandLine cmd = new CommandLine(root);
     cmd.setOut(out);
     cmd.setErr(err);
     cmd.setParameterExceptionHandler(this::usageError);

@@ -18,6 +18,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -66,11 +67,31 @@ public final class ReferenceCommand implements Callable<Integer> {
         description = "Files or folders (bundles) to look for reference files in.")
     List<Path> paths = new ArrayList<>();
 
+    @Option(names = "--json", description = "Write one JSON line a reference file.")
+    boolean json;
+
     @Override
     public Integer call() throws Exception {
       PrintWriter out = spec.commandLine().getOut();
       index.target().fetchReference();
       ReferenceData data = reference.load(index.folder(), paths);
+      if (json) {
+        for (ReferenceSet s : data.sets()) {
+          Path path = Path.of(s.path());
+          out.println(
+              JsonLines.line(
+                  JsonLines.object()
+                      .put("name", s.name())
+                      .put("kind", s.kind())
+                      .put(
+                          "format",
+                          ReferenceLoader.kindOf(path).map(k -> k.description()).orElse(null))
+                      .put("entries", s.entries())
+                      .put("path", s.path())
+                      .put("original_path", ReferenceStore.originalPath(path))));
+        }
+        return ExitCodes.OK;
+      }
       if (data.sets().isEmpty()) {
         out.println(
             "No reference data in "
@@ -90,7 +111,7 @@ public final class ReferenceCommand implements Callable<Integer> {
                 String.format("%,d", s.entries()),
                 original.isEmpty() ? s.path() : original + " (stored)"));
       }
-      table.write(out, TextTable.terminalWidth());
+      table.write(out, TextTable.width(spec));
       return ExitCodes.OK;
     }
   }

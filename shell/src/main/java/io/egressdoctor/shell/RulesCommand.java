@@ -124,8 +124,26 @@ public final class RulesCommand implements Callable<Integer> {
       mixinStandardHelpOptions = true,
       description = "Lists the rules of a pack: name, kind, level, pattern and title.")
   static final class ListRules extends PackCommand {
+    @picocli.CommandLine.Option(names = "--json", description = "Write one JSON line a rule.")
+    boolean json;
+
     @Override
     int run(RulePack pack, PrintWriter out) {
+      if (json) {
+        for (Rule r : pack.all()) {
+          out.println(
+              JsonLines.line(
+                  JsonLines.object()
+                      .put("name", r.meta().name())
+                      .put("id", r.meta().id())
+                      .put("kind", r.kind())
+                      .put("feeds_correlation", pack.isSilent(r))
+                      .put("level", r.meta().level().label())
+                      .put("pattern", r.meta().pattern())
+                      .put("title", r.meta().title())));
+        }
+        return ExitCodes.OK;
+      }
       TextTable t = new TextTable(List.of("name", "kind", "level", "pattern", "title"));
       for (Rule r : pack.all()) {
         t.add(
@@ -136,7 +154,7 @@ public final class RulesCommand implements Callable<Integer> {
                 r.meta().pattern(),
                 r.meta().title()));
       }
-      t.write(out, TextTable.terminalWidth());
+      t.write(out, TextTable.width(spec));
       out.println(describe(pack) + ".");
       return ExitCodes.OK;
     }

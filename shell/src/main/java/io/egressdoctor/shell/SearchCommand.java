@@ -113,7 +113,7 @@ public final class SearchCommand implements Callable<Integer> {
     }
     TextTable t = new TextTable(List.of(top, "count"));
     values.forEach(v -> t.add(List.of(v.value(), Long.toString(v.count()))));
-    t.write(out, TextTable.terminalWidth());
+    t.write(out, TextTable.width(spec));
   }
 
   private void printEvents(PrintWriter out, List<IndexedEvent> events, long total) {
@@ -133,7 +133,7 @@ public final class SearchCommand implements Callable<Integer> {
     for (IndexedEvent e : events) {
       t.add(columns.stream().map(c -> EventColumns.cell(e.event(), c)).toList());
     }
-    t.write(out, TextTable.terminalWidth());
+    t.write(out, TextTable.width(spec));
     if (total > events.size()) {
       out.printf(
           "(%,d of %,d matching events shown; --limit N shows more)%n", events.size(), total);

@@ -4,9 +4,16 @@ import static io.egressdoctor.shell.ReportTestSupport.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.egressdoctor.shell.collect.Collector;
+import io.egressdoctor.shell.collect.CommandRunner;
+import io.egressdoctor.shell.collect.TcpProbe;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.zip.ZipFile;
@@ -201,5 +208,148 @@ class CollectCommandTest {
             "--output",
             dir.resolve("x.zip").toString());
     assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
+  }
+
+  @Test
+  void printScriptPrintsTheCollectorsOfTheCollectFolder() throws Exception {
+    for (String which : List.of("sh", "ps1")) {
+      var r =
+          run(
+              new CollectCommand(
+                  ReportTestSupport.inputs(),
+                  ReportTestSupport.environment(new ReportTestSupport.FakeResolver())),
+              "--print-script",
+              which);
+      assertThat(r.code()).as(r.err()).isEqualTo(ExitCodes.OK);
+      assertThat(r.out())
+          .isEqualTo(
+              Files.readString(
+                  Path.of("..", "collect", "egress-doctor-collect." + which),
+                  StandardCharsets.UTF_8));
+    }
+    var bad =
+        run(
+            new CollectCommand(
+                ReportTestSupport.inputs(),
+                ReportTestSupport.environment(new ReportTestSupport.FakeResolver())),
+            "--print-script",
+            "bat");
+    assertThat(bad.code()).isEqualTo(ExitCodes.USAGE);
+    assertThat(bad.err()).contains("--print-script", "bat").doesNotContain("\n");
+  }
+
+  @Test
+  void aLiveWindowsMachineGetsItsWinHttpAndSystemAccountSettingsMasked() throws Exception {
+    List<List<String>> ran = new ArrayList<>();
+    CommandRunner windows =
+        (argv, timeout) -> {
+          ran.add(argv);
+          if (argv.get(0).equals("netsh")) {
+            return new CommandRunner.Result(
+                0,
+                "\r\nCurrent WinHTTP proxy settings:\r\n\r\n    Proxy Server(s) :  10.1.0.8:8080\r\n"
+                    + "    Bypass List     :  <local>\r\n");
+          }
+          if (argv.get(2).endsWith("ProxySettings")) {
+            return new CommandRunner.Result(
+                0,
+                "\r\nHKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Azure Site Recovery\\ProxySettings\r\n"
+                    + "    ProxyAuthentication    REG_DWORD    0x1\r\n"
+                    + "    ProxyPassword    REG_SZ    Sup3r S3cret\r\n"
+                    + "    ProxyUserName    REG_SZ    migrate\r\n");
+          }
+          if (argv.get(2).contains("Policies")) {
+            return new CommandRunner.Result(
+                1, "ERROR: The system was unable to find the specified registry key or value.\r\n");
+          }
+          throw new java.io.IOException("Access is denied");
+        };
+    Path root = windowsRoot();
+    Path bundle = dir.resolve("live.zip");
+    new Collector(
+            new Collector.Options(
+                root,
+                true,
+                "windows",
+                bundle,
+                Map.of(),
+                new ReportTestSupport.FakeResolver(),
+                (address, port, timeout) -> {
+                  throw new AssertionError("no TCP check with --no-tcp");
+                },
+                windows,
+                ReportTestSupport.catalog(),
+                List.of(),
+                List.of(),
+                false,
+                false,
+                1 << 20,
+                Clock.fixed(Instant.parse("2024-05-01T10:00:00Z"), ZoneOffset.UTC)))
+        .collect();
+    assertThat(ran).hasSize(4);
+    Map<String, String> zip = entries(bundle);
+    assertThat(zip.get("system-account/netsh-winhttp-show-proxy.txt"))
+        .contains("Proxy Server(s) :  10.1.0.8:8080");
+    assertThat(zip.get("system-account/reg-query-asr-proxy-settings.txt"))
+        .contains("    ProxyPassword    REG_SZ    ***\r\n", "ProxyUserName    REG_SZ    migrate")
+        .doesNotContain("S3cret");
+    assertThat(zip).doesNotContainKey("system-account/reg-query-internet-settings.txt");
+    assertThat(zip.get(Collector.MANIFEST))
+        .contains(
+            "system-account/netsh-winhttp-show-proxy.txt  (netsh winhttp show proxy: ok)",
+            "system-account/reg-query-internet-settings-policies.txt  (reg query"
+                + " \"HKLM\\SOFTWARE\\Policies\\Microsoft\\Windows\\CurrentVersion\\Internet Settings\": exit 1)",
+            "Internet Settings\": failed, Access is denied)",
+            "secrets masked in:\n",
+            "  system-account/reg-query-asr-proxy-settings.txt\n",
+            "dns answers: skipped (--no-dns)",
+            "tcp checks: skipped (--no-tcp)");
+  }
+
+  @Test
+  void tcpChecksGoToTheProxiesTheEndpointsAndTheReplicationServers() throws Exception {
+    Path root = dir.resolve("tcp");
+    write(
+        root,
+        "var/lib/aws-replication-agent/agent.log.0",
+        "{\"message\":\"mgn.eu-west-1.amazonaws.com; replication server 10.50.3.118:1500\"}\n");
+    write(root, "etc/environment", "export HTTPS_PROXY='http://u:p@proxy.corp.example'\n");
+    List<String> probed = new ArrayList<>();
+    TcpProbe probe =
+        (address, port, timeout) -> {
+          probed.add(address + ":" + port);
+          assertThat(timeout).hasSeconds(5);
+          return port == 1500 ? TcpProbe.TIMEOUT : TcpProbe.OPEN;
+        };
+    var env =
+        new CollectCommand.Environment(
+            Map.of("https_proxy", "http://10.20.0.8:3128/", "no_proxy", ".corp.example"),
+            new ReportTestSupport.FakeResolver(),
+            probe,
+            (argv, t) -> {
+              throw new AssertionError("no command with --root");
+            },
+            "linux",
+            Clock.fixed(Instant.parse("2024-05-01T10:00:00Z"), ZoneOffset.UTC));
+    Path bundle = dir.resolve("tcp.zip");
+    var r =
+        run(
+            new CollectCommand(ReportTestSupport.inputs(), env),
+            "--root",
+            root.toString(),
+            "--output",
+            bundle.toString());
+    assertThat(r.code()).as(r.err()).isEqualTo(ExitCodes.OK);
+    assertThat(r.out()).contains("Checked 5 TCP targets.");
+    assertThat(entries(bundle).get(Collector.TCP_REACHABILITY))
+        .contains(
+            "proxy\t10.20.0.8\t10.20.0.8\t3128\topen\n",
+            "proxy\tproxy.corp.example\t-\t80\tERROR unknown host\n",
+            "endpoint\tmgn.eu-west-1.amazonaws.com\t10.30.0.15\t443\topen\n",
+            "endpoint\ts3.eu-west-1.amazonaws.com\t203.0.113.40\t443\topen\n",
+            "replication-server\t10.50.3.118\t10.50.3.118\t1500\ttimeout\n");
+    assertThat(probed)
+        .containsExactly(
+            "10.20.0.8:3128", "10.30.0.15:443", "203.0.113.40:443", "10.50.3.118:1500");
   }
 }

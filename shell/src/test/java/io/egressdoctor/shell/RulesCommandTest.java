@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,6 +19,21 @@ class RulesCommandTest {
 
   private int run(String... args) {
     return new Main(new PrintWriter(out), new PrintWriter(err)).run(args);
+  }
+
+  @Test
+  void listWritesOneJsonLineARule() throws Exception {
+    assertThat(run("rules", "list", "--json")).isZero();
+    var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+    List<String> lines = out.toString().lines().toList();
+    assertThat(lines).hasSize(io.egressdoctor.analyzers.rule.RulePack.builtIn().all().size());
+    for (String line : lines) {
+      var node = mapper.readTree(line);
+      assertThat(node.get("name").asText()).isNotBlank();
+      assertThat(node.get("pattern").asText()).isNotBlank();
+      assertThat(node.get("level").asText())
+          .isIn("informational", "low", "medium", "high", "critical");
+    }
   }
 
   @Test

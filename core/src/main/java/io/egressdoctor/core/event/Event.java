@@ -53,6 +53,11 @@ public final class Event {
     return timestamp == null ? OptionalLong.empty() : OptionalLong.of(timestamp);
   }
 
+  /** {@code @timestamp} in epoch milliseconds, or null: the allocation-free form for encoders. */
+  Long rawTimestamp() {
+    return timestamp;
+  }
+
   /** {@code event.original}, or null. */
   public String original() {
     return original;
@@ -196,6 +201,15 @@ public final class Event {
       if (!list.contains(normalised)) {
         list.add(normalised);
       }
+      return this;
+    }
+
+    /**
+     * Sets a value that was normalised when it was first set, as read back from the index: no check
+     * and no copy, because decoding every stored event again is on the search path.
+     */
+    Builder putNormalised(FieldDefinition field, Object value) {
+      fields.put(field.name(), value);
       return this;
     }
 

@@ -39,9 +39,37 @@ public final class IpAddresses {
     }
   }
 
+  /**
+   * Writes the 16-byte form of a literal (IPv4 as an IPv4-mapped IPv6 address, as Lucene's {@code
+   * InetAddressPoint} encodes it) at an offset; returns false, writing nothing useful, when the
+   * text is not a literal. Dotted quads, nearly every address in a log, need no allocation.
+   */
+  public static boolean encode16(String text, byte[] out, int offset) {
+    if (text != null && parseV4Into(text, out, offset + 12)) {
+      java.util.Arrays.fill(out, offset, offset + 10, (byte) 0);
+      out[offset + 10] = (byte) 0xff;
+      out[offset + 11] = (byte) 0xff;
+      return true;
+    }
+    Optional<InetAddress> parsed = parse(text);
+    if (parsed.isEmpty()) {
+      return false;
+    }
+    byte[] raw = parsed.get().getAddress();
+    if (raw.length == 4) {
+      java.util.Arrays.fill(out, offset, offset + 10, (byte) 0);
+      out[offset + 10] = (byte) 0xff;
+      out[offset + 11] = (byte) 0xff;
+      System.arraycopy(raw, 0, out, offset + 12, 4);
+    } else {
+      System.arraycopy(raw, 0, out, offset, 16);
+    }
+    return true;
+  }
+
   /** Whether the text is an IPv4 or IPv6 literal. */
   public static boolean isLiteral(String text) {
-    return parse(text).isPresent();
+    return isCanonicalV4(text) || parse(text).isPresent();
   }
 
   /** The canonical text: dotted quad, or RFC 5952 compressed IPv6. */
@@ -54,11 +82,52 @@ public final class IpAddresses {
 
   /** The canonical text of a literal, or empty when it is not one. */
   public static Optional<String> canonical(String text) {
+    if (isCanonicalV4(text)) {
+      // Nearly every address in a log: already canonical, so no address object is made.
+      return Optional.of(text);
+    }
     return parse(text).map(IpAddresses::format);
+  }
+
+  /** A dotted quad of four numbers 0-255 without leading zeros. */
+  private static boolean isCanonicalV4(String s) {
+    int n = s == null ? 0 : s.length();
+    if (n < 7 || n > 15) {
+      return false;
+    }
+    int parts = 0;
+    int i = 0;
+    while (i < n) {
+      int start = i;
+      int value = 0;
+      while (i < n && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+        value = value * 10 + (s.charAt(i) - '0');
+        i++;
+      }
+      int digits = i - start;
+      if (digits == 0 || digits > 3 || value > 255 || (digits > 1 && s.charAt(start) == '0')) {
+        return false;
+      }
+      parts++;
+      if (i < n) {
+        if (s.charAt(i) != '.' || parts == 4) {
+          return false;
+        }
+        i++;
+        if (i == n) {
+          return false;
+        }
+      }
+    }
+    return parts == 4;
   }
 
   private static byte[] parseV4(String s) {
     byte[] out = new byte[4];
+    return parseV4Into(s, out, 0) ? out : null;
+  }
+
+  private static boolean parseV4Into(String s, byte[] out, int at) {
     int part = 0;
     int value = -1;
     for (int i = 0; i < s.length(); i++) {
@@ -66,20 +135,20 @@ public final class IpAddresses {
       if (c >= '0' && c <= '9') {
         value = (value < 0 ? 0 : value * 10) + (c - '0');
         if (value > 255) {
-          return null;
+          return false;
         }
       } else if (c == '.' && value >= 0 && part < 3) {
-        out[part++] = (byte) value;
+        out[at + part++] = (byte) value;
         value = -1;
       } else {
-        return null;
+        return false;
       }
     }
     if (part != 3 || value < 0) {
-      return null;
+      return false;
     }
-    out[3] = (byte) value;
-    return out;
+    out[at + 3] = (byte) value;
+    return true;
   }
 
   private static Optional<InetAddress> parseV6(String s) {

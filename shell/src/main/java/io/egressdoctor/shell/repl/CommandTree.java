@@ -18,7 +18,7 @@ final class CommandTree {
 
   /** The tree, writing to {@code out} and {@code err}, reporting errors as one line each. */
   static CommandLine build(ShellSession session, PrintWriter out, PrintWriter err) {
-    CommandLine root = new Main(out, err).commandLine();
+    CommandLine root = new Main(out, err).width(session::width).commandLine();
     if (root.getSubcommands().containsKey("shell")) {
       root.getCommandSpec().removeSubcommand("shell");
     }
@@ -32,6 +32,7 @@ final class CommandTree {
             new EventCommands.Show(session),
             new EventCommands.FieldList(session),
             new SessionCommands.History(session),
+            new SessionCommands.Pager(session),
             new SessionCommands.Help(session),
             new SessionCommands.Exit(session))) {
       root.addSubcommand(command);

@@ -9,6 +9,7 @@ import io.egressdoctor.core.index.IndexedEvent;
 import io.egressdoctor.core.index.ValueCount;
 import io.egressdoctor.core.query.EventQuery;
 import io.egressdoctor.core.query.Queries;
+import io.egressdoctor.shell.JsonLines;
 import io.egressdoctor.shell.TextTable;
 import io.egressdoctor.shell.UserError;
 import java.io.IOException;
@@ -169,11 +170,11 @@ final class EventCommands {
                 .collect(Collectors.joining(", "));
         shown++;
         if (json) {
-          var o = Json.object().put("field", f.name()).put("type", f.type().label());
+          var o = JsonLines.object().put("field", f.name()).put("type", f.type().label());
           o.put("events", present);
           var arr = o.putArray("top");
           top.forEach(v -> arr.addObject().put("value", v.value()).put("count", v.count()));
-          out.println(Json.line(o));
+          out.println(JsonLines.line(o));
         } else {
           t.add(List.of(f.name(), f.type().label(), values.isEmpty() ? "-" : values));
         }

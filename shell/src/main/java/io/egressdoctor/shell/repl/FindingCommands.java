@@ -8,6 +8,7 @@ import io.egressdoctor.analyzers.rule.RulePack;
 import io.egressdoctor.core.query.Queries;
 import io.egressdoctor.ingest.reference.ReferenceFileException;
 import io.egressdoctor.ingest.reference.ReferenceStore;
+import io.egressdoctor.shell.JsonLines;
 import io.egressdoctor.shell.TextTable;
 import io.egressdoctor.shell.UserError;
 import java.io.PrintWriter;
@@ -77,8 +78,8 @@ final class FindingCommands {
         for (int i = 0; i < found.size(); i++) {
           Finding f = found.get(i);
           out.println(
-              Json.line(
-                  Json.object()
+              JsonLines.line(
+                  JsonLines.object()
                       .put("n", i + 1)
                       .put("level", f.level().label())
                       .put("rule", f.rule().name())
@@ -138,7 +139,7 @@ final class FindingCommands {
       Finding f = found.get(number - 1);
       PrintWriter out = session.out();
       if (json) {
-        out.println(Json.line(json(f)));
+        out.println(JsonLines.line(json(f)));
         return 0;
       }
       out.println("#" + number + " [" + f.level().label() + "] " + f.rule().title());
@@ -173,7 +174,7 @@ final class FindingCommands {
 
     private static Object json(Finding f) {
       var o =
-          Json.object()
+          JsonLines.object()
               .put("level", f.level().label())
               .put("rule", f.rule().name())
               .put("title", f.rule().title())

@@ -2,6 +2,7 @@ package io.egressdoctor.shell.repl;
 
 import io.egressdoctor.core.field.FieldDefinition;
 import io.egressdoctor.core.index.ValueCount;
+import io.egressdoctor.shell.JsonLines;
 import io.egressdoctor.shell.TextTable;
 import io.egressdoctor.shell.UserError;
 import java.io.PrintWriter;
@@ -39,7 +40,9 @@ final class QueryCommands {
     @Override
     public Integer call() throws Exception {
       long n = session.index().count(session.query(query));
-      session.out().println(json ? Json.line(Json.object().put("count", n)) : "%,d".formatted(n));
+      session
+          .out()
+          .println(json ? JsonLines.line(JsonLines.object().put("count", n)) : "%,d".formatted(n));
       return 0;
     }
   }
@@ -82,7 +85,8 @@ final class QueryCommands {
         values.forEach(
             v ->
                 out.println(
-                    Json.line(Json.object().put("value", v.value()).put("count", v.count()))));
+                    JsonLines.line(
+                        JsonLines.object().put("value", v.value()).put("count", v.count()))));
         return 0;
       }
       if (values.isEmpty()) {
@@ -140,11 +144,12 @@ final class QueryCommands {
         buckets.forEach(
             b -> {
               var o =
-                  Json.object().put("start", java.time.Instant.ofEpochMilli(b.start()).toString());
+                  JsonLines.object()
+                      .put("start", java.time.Instant.ofEpochMilli(b.start()).toString());
               if (b.key() != null) {
                 o.put("key", b.key());
               }
-              out.println(Json.line(o.put("count", b.count())));
+              out.println(JsonLines.line(o.put("count", b.count())));
             });
         return 0;
       }

@@ -2,6 +2,7 @@ package io.egressdoctor.shell.repl;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CancellationException;
@@ -9,6 +10,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
@@ -21,6 +23,7 @@ import picocli.CommandLine;
 /**
  * The read-eval-print loop of {@code egress-doctor shell}: reads a line, runs it through the
  * command tree on a worker thread (so Ctrl-C can cancel it), prints errors as one line and goes on.
+ * At a real terminal, output taller than the screen is paged; piped sessions stream it.
  */
 public final class Repl {
 
@@ -33,6 +36,9 @@ public final class Repl {
   private final Path folder;
   private final io.egressdoctor.shell.IndexTarget target;
   private final boolean interactive;
+  private final CommandOutput output;
+  private final PrintWriter commandWriter;
+  private final ShellPager pager;
   private boolean timing;
 
   /**
@@ -52,6 +58,9 @@ public final class Repl {
     this.terminal = terminal;
     this.folder = folder;
     this.interactive = interactive;
+    this.output = new CommandOutput(terminal.writer());
+    this.commandWriter = new PrintWriter(output, true);
+    this.pager = new ShellPager(terminal, folder);
   }
 
   /** Prints how long each command took after its output, as a database console's timing does. */
@@ -62,6 +71,13 @@ public final class Repl {
 
   /** Runs until {@code exit}, Ctrl-D or the end of the input. */
   public void run() throws IOException {
+    try (ShellSession session = new ShellSession(target, commandWriter(), terminal::getWidth)) {
+      run(session);
+    }
+  }
+
+  /** Runs over a session made by the caller, whose output must be {@link #commandWriter}. */
+  void run(ShellSession session) throws IOException {
     PrintWriter out = terminal.writer();
     ExecutorService worker =
         Executors.newCachedThreadPool(
@@ -70,11 +86,11 @@ public final class Repl {
               t.setDaemon(true);
               return t;
             });
-    try (ShellSession session = new ShellSession(target, out, terminal::getWidth)) {
-      CommandLine tree = CommandTree.build(session, out, out);
+    try {
+      CommandLine tree = CommandTree.build(session, session.out(), session.out());
       LineReader reader = reader(tree, session);
       session.history(reader.getHistory());
-      if (interactive && !terminal.getType().startsWith(Terminal.TYPE_DUMB)) {
+      if (interactive && !dumb()) {
         TailTips.install(reader, tree);
       }
       if (interactive) {
@@ -99,6 +115,18 @@ public final class Repl {
       worker.shutdownNow();
       out.flush();
     }
+  }
+
+  /**
+   * The writer the session's commands must write to: it sends each command's output to that
+   * command's own destination.
+   */
+  PrintWriter commandWriter() {
+    return commandWriter;
+  }
+
+  private boolean dumb() {
+    return terminal.getType().startsWith(Terminal.TYPE_DUMB);
   }
 
   private LineReader reader(CommandLine tree, ShellSession session) {
@@ -136,22 +164,57 @@ public final class Repl {
       return;
     }
     String[] args = CommandTree.withIndex(tree, words, target.args()).toArray(String[]::new);
+    // A person at a real terminal gets long output through the pager, so it is gathered first.
+    StringWriter gathered = interactive && !dumb() && session.pager() ? new StringWriter() : null;
+    CommandOutput.Destination destination =
+        new CommandOutput.Destination(gathered != null ? gathered : out);
     long started = System.nanoTime();
-    Future<Integer> running = worker.submit(() -> tree.execute(args));
+    AtomicReference<Future<Integer>> task = new AtomicReference<>();
+    // The handler is in place before the command starts, so no Ctrl-C can slip past it.
     Terminal.SignalHandler previous =
-        terminal.handle(Terminal.Signal.INT, s -> running.cancel(true));
+        terminal.handle(
+            Terminal.Signal.INT,
+            s -> {
+              destination.cut();
+              Future<Integer> f = task.get();
+              if (f != null) {
+                f.cancel(true);
+              }
+            });
+    Future<Integer> running =
+        worker.submit(
+            () -> {
+              output.bind(destination);
+              try {
+                return tree.execute(args);
+              } finally {
+                commandWriter.flush();
+                output.unbind();
+              }
+            });
+    task.set(running);
     try {
       running.get();
+      if (destination.isCut()) {
+        // Ctrl-C came just as the command began: its output is gone, as for any cancel.
+        throw new CancellationException();
+      }
+      if (gathered != null) {
+        pager.show(gathered.toString(), String.join(" ", words), out);
+      }
       if (timing) {
         out.printf(java.util.Locale.ROOT, "(%.1f ms)%n", (System.nanoTime() - started) / 1e6);
       }
     } catch (CancellationException e) {
       out.println("cancelled");
     } catch (InterruptedException e) {
+      destination.cut();
       running.cancel(true);
       Thread.currentThread().interrupt();
     } catch (ExecutionException e) {
       out.println("egress-doctor: internal error: " + e.getCause());
+    } catch (IOException e) {
+      out.println("egress-doctor: the pager failed: " + e.getMessage());
     } finally {
       terminal.handle(Terminal.Signal.INT, previous);
       out.flush();

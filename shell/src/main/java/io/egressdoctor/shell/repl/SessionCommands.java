@@ -1,5 +1,6 @@
 package io.egressdoctor.shell.repl;
 
+import io.egressdoctor.shell.JsonLines;
 import io.egressdoctor.shell.TextTable;
 import io.egressdoctor.shell.UserError;
 import java.io.PrintWriter;
@@ -11,7 +12,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code help}, {@code history} and {@code exit}. */
+/** {@code help}, {@code history}, {@code pager} and {@code exit}. */
 final class SessionCommands {
 
   private SessionCommands() {}
@@ -58,9 +59,15 @@ final class SessionCommands {
   }
 
   /** {@code history}. */
-  @Command(name = "history", description = "The commands typed so far (kept with the index).")
+  @Command(
+      name = "history",
+      mixinStandardHelpOptions = true,
+      description = "The commands typed so far (kept with the index).")
   static final class History implements Callable<Integer> {
     private final ShellSession session;
+
+    @picocli.CommandLine.Option(names = "--json", description = "Write JSON lines.")
+    boolean json;
 
     History(ShellSession session) {
       this.session = session;
@@ -76,9 +83,47 @@ final class SessionCommands {
       int last = h.last();
       for (var entry : h) {
         if (entry.index() < last) {
-          session.out().println("%5d  %s".formatted(entry.index() + 1, entry.line()));
+          session
+              .out()
+              .println(
+                  json
+                      ? JsonLines.line(
+                          JsonLines.object()
+                              .put("number", entry.index() + 1)
+                              .put("line", entry.line())
+                              .put("time", entry.time().toString()))
+                      : "%5d  %s".formatted(entry.index() + 1, entry.line()));
         }
       }
+      return 0;
+    }
+  }
+
+  /** {@code pager [on|off]}. */
+  @Command(
+      name = "pager",
+      mixinStandardHelpOptions = true,
+      description = "Shows or sets whether output taller than the terminal is paged (on).")
+  static final class Pager implements Callable<Integer> {
+    private final ShellSession session;
+
+    @Parameters(arity = "0..1", paramLabel = "on|off", description = "on or off.")
+    String state;
+
+    Pager(ShellSession session) {
+      this.session = session;
+    }
+
+    @Override
+    public Integer call() {
+      if (state != null) {
+        switch (state.toLowerCase(java.util.Locale.ROOT)) {
+          case "on" -> session.pager(true);
+          case "off" -> session.pager(false);
+          default -> throw new UserError("pager takes on or off, not '" + state + "'");
+        }
+      }
+      session.out().println("pager " + (session.pager() ? "on" : "off"));
       return 0;
     }
   }

@@ -22,13 +22,13 @@ public final class ShellSession implements Closeable {
 
   private final Path folder;
   private final EventIndex index;
-  private final IndexTarget target;
   private final PrintWriter out;
   private final IntSupplier width;
   private final EventQueryParser parser = new EventQueryParser();
   private List<Finding> findings = List.of();
   private History history;
   private boolean exitRequested;
+  private boolean pager = true;
 
   /** A session over the index in {@code folder}, writing to {@code out}. */
   public ShellSession(Path folder, PrintWriter out, IntSupplier width) throws IOException {
@@ -37,14 +37,28 @@ public final class ShellSession implements Closeable {
 
   /** A session over an index, local or on a cluster, writing to {@code out}. */
   public ShellSession(IndexTarget target, PrintWriter out, IntSupplier width) throws IOException {
-    this.target = target;
-    this.folder = target.folder();
-    java.nio.file.Files.createDirectories(folder);
-    this.index = target.open();
-    // Reference files a teammate ingested with travel through the cluster.
-    target.fetchReference(index);
+    this(target.folder(), openShared(target), out, width);
+  }
+
+  /** A session over an index already open; the session closes it. */
+  public ShellSession(Path folder, EventIndex index, PrintWriter out, IntSupplier width) {
+    this.folder = folder;
+    this.index = index;
     this.out = out;
     this.width = width;
+  }
+
+  private static EventIndex openShared(IndexTarget target) throws IOException {
+    java.nio.file.Files.createDirectories(target.folder());
+    EventIndex index = target.open();
+    try {
+      // Reference files a teammate ingested with travel through the cluster.
+      target.fetchReference(index);
+    } catch (IOException | RuntimeException e) {
+      index.close();
+      throw e;
+    }
+    return index;
   }
 
   /** The index folder. */
@@ -90,6 +104,15 @@ public final class ShellSession implements Closeable {
 
   void history(History h) {
     this.history = h;
+  }
+
+  /** Whether output taller than the terminal is shown page by page. */
+  public boolean pager() {
+    return pager;
+  }
+
+  void pager(boolean on) {
+    this.pager = on;
   }
 
   /** Whether {@code exit} was run. */

@@ -167,6 +167,37 @@ class ReplTest {
   }
 
   @Test
+  void historyListsAsJsonToo(@TempDir Path own) {
+    ShellHarness.ingest(own, ShellHarness.QUICKSTART);
+    String out = ShellHarness.run(own, "count\nhistory --json\n");
+    assertThat(out.lines().toList())
+        .contains("3,000")
+        .anySatisfy(l -> assertThat(l).startsWith("{\"number\":1,\"line\":\"count\",\"time\":"));
+  }
+
+  @Test
+  void pagerIsSwitchedOnAndOff() {
+    String out = ShellHarness.run(index, "pager\npager off\npager\npager sometimes\npager on\n");
+    assertThat(out.lines().toList())
+        .containsExactly(
+            "pager on",
+            "pager off",
+            "pager off",
+            "egress-doctor: pager takes on or off, not 'sometimes'",
+            "pager on");
+  }
+
+  @Test
+  void searchTablesFitTheShellsWidth() {
+    String out = ShellHarness.run(index, "search --limit 5\n", 80);
+    // A terminal of known width echoes the typed line; the table follows it.
+    List<String> rows = out.lines().dropWhile(l -> !l.startsWith("@timestamp")).toList();
+    assertThat(rows.get(0)).contains("source.ip").containsPattern("squid\\.res\\S*$");
+    assertThat(rows.get(6)).startsWith("(5 of ");
+    assertThat(rows).allSatisfy(l -> assertThat(l.length()).isLessThanOrEqualTo(80));
+  }
+
+  @Test
   void jsonListingsAreJsonLines() throws IOException {
     String out =
         ShellHarness.run(

@@ -9,6 +9,7 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import org.jline.terminal.Size;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.impl.DumbTerminal;
 
@@ -59,8 +60,20 @@ final class ShellHarness {
 
   /** Runs the script's lines as a piped session, timing each command when asked. */
   static String run(Path index, String script, boolean timing) {
+    return run(index, script, timing, 0);
+  }
+
+  /** Runs the script's lines as a piped session on a terminal {@code columns} wide. */
+  static String run(Path index, String script, int columns) {
+    return run(index, script, false, columns);
+  }
+
+  private static String run(Path index, String script, boolean timing, int columns) {
     ByteArrayOutputStream output = new ByteArrayOutputStream();
     try (Terminal terminal = terminal(script, output)) {
+      if (columns > 0) {
+        terminal.setSize(new Size(columns, 24));
+      }
       new Repl(terminal, index, false).timing(timing).run();
     } catch (IOException e) {
       throw new UncheckedIOException(e);

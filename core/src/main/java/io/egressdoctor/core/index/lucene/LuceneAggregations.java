@@ -14,17 +14,24 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.PointValues;
 import org.apache.lucene.index.SortedNumericDocValues;
 import org.apache.lucene.index.SortedSetDocValues;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.Collector;
 import org.apache.lucene.search.CollectorManager;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.LeafCollector;
+import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.Scorable;
 import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.util.BytesRef;
 
 /**
  * Counts, top-N, distinct values and date histograms computed from doc values of the matching
@@ -54,46 +61,17 @@ final class LuceneAggregations {
   List<TimeBucket> dateHistogram(IndexSearcher s, Query q, Duration bucket, FieldDefinition split)
       throws IOException {
     long width = Math.max(1, bucket.toMillis());
-    String ts = Fields.TIMESTAMP.name();
-    Map<Long, Map<String, Long>> result =
-        s.search(
-            q,
-            new Manager<>(
-                () ->
-                    new Counting<Map<Long, Map<String, Long>>>(new TreeMap<>()) {
-                      SortedNumericDocValues times;
-                      SortedSetDocValues keys;
-
-                      @Override
-                      void leaf(LeafReaderContext ctx) throws IOException {
-                        times = DocValues.getSortedNumeric(ctx.reader(), ts);
-                        keys =
-                            split == null
-                                ? null
-                                : DocValues.getSortedSet(ctx.reader(), split.name());
-                      }
-
-                      @Override
-                      void doc(int doc) throws IOException {
-                        if (!times.advanceExact(doc)) {
-                          return;
-                        }
-                        long start = Math.floorDiv(times.nextValue(), width) * width;
-                        Map<String, Long> perKey =
-                            state.computeIfAbsent(start, k -> new TreeMap<>());
-                        if (keys == null) {
-                          perKey.merge("", 1L, Long::sum);
-                        } else if (keys.advanceExact(doc)) {
-                          for (int i = 0; i < keys.docValueCount(); i++) {
-                            perKey.merge(
-                                keys.lookupOrd(keys.nextOrd()).utf8ToString(), 1L, Long::sum);
-                          }
-                        } else {
-                          perKey.merge("(none)", 1L, Long::sum);
-                        }
-                      }
-                    },
-                LuceneAggregations::mergeHistograms));
+    Map<Long, Map<String, Long>> result;
+    if (q instanceof MatchAllDocsQuery && split == null) {
+      result = histogramOfAll(s, width);
+    } else {
+      result =
+          s.search(
+              q,
+              new Manager<>(
+                  () -> new HistogramCounter(width, split == null ? null : split.name()),
+                  LuceneAggregations::mergeHistograms));
+    }
     List<TimeBucket> out = new ArrayList<>();
     result.forEach(
         (start, perKey) ->
@@ -102,14 +80,200 @@ final class LuceneAggregations {
     return out;
   }
 
+  /**
+   * The histogram of every event from the timestamp points' tree: a cell that lies within one
+   * bucket adds its point count at once, so only cells that straddle a bucket edge are read point
+   * by point. Segments with deletions, or with several timestamps in a document, are counted from
+   * doc values instead.
+   */
+  private Map<Long, Map<String, Long>> histogramOfAll(IndexSearcher s, long width)
+      throws IOException {
+    Map<Long, long[]> counts = new TreeMap<>();
+    HistogramCounter fallback = new HistogramCounter(width, null);
+    for (LeafReaderContext ctx : s.getIndexReader().leaves()) {
+      if (Thread.currentThread().isInterrupted()) {
+        throw new java.io.InterruptedIOException("search cancelled");
+      }
+      PointValues points = ctx.reader().getPointValues(Fields.TIMESTAMP.name());
+      if (points == null) {
+        continue;
+      }
+      if (ctx.reader().getLiveDocs() != null || points.size() != points.getDocCount()) {
+        fallback.leaf(ctx);
+        var times = DocValues.getSortedNumeric(ctx.reader(), Fields.TIMESTAMP.name());
+        for (int d = times.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = times.nextDoc()) {
+          if (ctx.reader().getLiveDocs() == null || ctx.reader().getLiveDocs().get(d)) {
+            fallback.doc(d);
+          }
+        }
+        continue;
+      }
+      addCells(points.getPointTree(), width, counts);
+    }
+    fallback.finish();
+    Map<Long, Map<String, Long>> result = fallback.state;
+    counts.forEach(
+        (start, n) ->
+            result.computeIfAbsent(start, k -> new TreeMap<>()).merge("", n[0], Long::sum));
+    return result;
+  }
+
+  private static void addCells(PointValues.PointTree tree, long width, Map<Long, long[]> counts)
+      throws IOException {
+    long lo = Math.floorDiv(LongPoint.decodeDimension(tree.getMinPackedValue(), 0), width);
+    long hi = Math.floorDiv(LongPoint.decodeDimension(tree.getMaxPackedValue(), 0), width);
+    if (lo == hi) {
+      counts.computeIfAbsent(lo * width, k -> new long[1])[0] += tree.size();
+      return;
+    }
+    if (tree.moveToChild()) {
+      do {
+        addCells(tree, width, counts);
+      } while (tree.moveToSibling());
+      tree.moveToParent();
+      return;
+    }
+    tree.visitDocValues(
+        new PointValues.IntersectVisitor() {
+          @Override
+          public void visit(int docID) {
+            throw new IllegalStateException("a leaf cell is read value by value");
+          }
+
+          @Override
+          public void visit(int docID, byte[] packedValue) {
+            long start = Math.floorDiv(LongPoint.decodeDimension(packedValue, 0), width) * width;
+            counts.computeIfAbsent(start, k -> new long[1])[0]++;
+          }
+
+          @Override
+          public PointValues.Relation compare(byte[] min, byte[] max) {
+            return PointValues.Relation.CELL_CROSSES_QUERY;
+          }
+        });
+  }
+
+  /**
+   * Counts events per time bucket, and per value of the split field by segment ordinal. Events of a
+   * segment mostly come in time order, so the bucket of the last event is tried first.
+   */
+  private static final class HistogramCounter extends Counting<Map<Long, Map<String, Long>>> {
+    private static final String NONE = "(none)";
+    private final long width;
+    private final String split;
+    private SortedNumericDocValues times;
+    private SortedSetDocValues keys;
+    private final Map<Long, long[]> leafCounts = new HashMap<>();
+    private long lastStart = Long.MIN_VALUE;
+    private long[] last;
+
+    HistogramCounter(long width, String split) {
+      super(new TreeMap<>());
+      this.width = width;
+      this.split = split;
+    }
+
+    @Override
+    void leaf(LeafReaderContext ctx) throws IOException {
+      flush();
+      times = DocValues.getSortedNumeric(ctx.reader(), Fields.TIMESTAMP.name());
+      keys = split == null ? null : DocValues.getSortedSet(ctx.reader(), split);
+    }
+
+    @Override
+    void doc(int doc) throws IOException {
+      if (!times.advanceExact(doc)) {
+        return;
+      }
+      long start = Math.floorDiv(times.nextValue(), width) * width;
+      if (start != lastStart) {
+        lastStart = start;
+        // Slot 0 counts events without a split value; slot 1 + ord, each value.
+        last =
+            leafCounts.computeIfAbsent(
+                start, k -> new long[keys == null ? 1 : 1 + (int) keys.getValueCount()]);
+      }
+      if (keys == null || !keys.advanceExact(doc)) {
+        last[0]++;
+        return;
+      }
+      for (int i = 0; i < keys.docValueCount(); i++) {
+        last[1 + (int) keys.nextOrd()]++;
+      }
+    }
+
+    @Override
+    void flush() throws IOException {
+      for (Map.Entry<Long, long[]> e : leafCounts.entrySet()) {
+        Map<String, Long> perKey = state.computeIfAbsent(e.getKey(), k -> new TreeMap<>());
+        long[] counts = e.getValue();
+        if (counts[0] > 0) {
+          perKey.merge(keys == null && split == null ? "" : NONE, counts[0], Long::sum);
+        }
+        for (int ord = 1; ord < counts.length; ord++) {
+          if (counts[ord] > 0) {
+            perKey.merge(keys.lookupOrd(ord - 1).utf8ToString(), counts[ord], Long::sum);
+          }
+        }
+      }
+      leafCounts.clear();
+      lastStart = Long.MIN_VALUE;
+      last = null;
+    }
+  }
+
   private Map<String, Long> countValues(IndexSearcher s, Query q, FieldDefinition field)
       throws IOException {
+    if (q instanceof MatchAllDocsQuery && hasPostings(field)) {
+      return countAllFromTerms(s, field);
+    }
     boolean numeric = field.type() == FieldType.LONG || field.type() == FieldType.DATE;
     return s.search(
         q,
         new Manager<>(
             () -> numeric ? new NumericCounter(field.name()) : new OrdinalCounter(field.name()),
             LuceneAggregations::mergeCounts));
+  }
+
+  private static boolean hasPostings(FieldDefinition field) {
+    return field.type() == FieldType.KEYWORD || field.type() == FieldType.BOOLEAN;
+  }
+
+  /**
+   * The values of a keyword field over every event, from each segment's terms and their document
+   * counts: as many steps as distinct values, not as events. A segment with deletions, whose counts
+   * would include deleted events, is counted from its doc values instead.
+   */
+  private Map<String, Long> countAllFromTerms(IndexSearcher s, FieldDefinition field)
+      throws IOException {
+    Map<String, Long> total = new HashMap<>();
+    for (LeafReaderContext ctx : s.getIndexReader().leaves()) {
+      if (Thread.currentThread().isInterrupted()) {
+        throw new java.io.InterruptedIOException("search cancelled");
+      }
+      if (ctx.reader().getLiveDocs() != null) {
+        OrdinalCounter c = new OrdinalCounter(field.name());
+        c.leaf(ctx);
+        var docs = DocValues.getSortedSet(ctx.reader(), field.name());
+        for (int d = docs.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = docs.nextDoc()) {
+          if (ctx.reader().getLiveDocs().get(d)) {
+            c.doc(d);
+          }
+        }
+        c.finish();
+        c.state.forEach((k, v) -> total.merge(k, v, Long::sum));
+        continue;
+      }
+      Terms terms = ctx.reader().terms(field.name());
+      if (terms == null) {
+        continue;
+      }
+      TermsEnum te = terms.iterator();
+      for (BytesRef t = te.next(); t != null; t = te.next()) {
+        total.merge(t.utf8ToString(), (long) te.docFreq(), Long::sum);
+      }
+    }
+    return total;
   }
 
   private static Map<String, Long> mergeCounts(Collection<Counting<Map<String, Long>>> parts) {
@@ -125,6 +289,7 @@ final class LuceneAggregations {
       Collection<Counting<Map<Long, Map<String, Long>>>> parts) {
     Map<Long, Map<String, Long>> total = new TreeMap<>();
     for (Counting<Map<Long, Map<String, Long>>> c : parts) {
+      c.finish();
       c.state.forEach(
           (start, perKey) ->
               perKey.forEach(
@@ -171,15 +336,7 @@ final class LuceneAggregations {
     }
 
     @Override
-    void finish() {
-      try {
-        flush();
-      } catch (IOException e) {
-        throw new java.io.UncheckedIOException(e);
-      }
-    }
-
-    private void flush() throws IOException {
+    void flush() throws IOException {
       if (values == null) {
         return;
       }
@@ -224,7 +381,7 @@ final class LuceneAggregations {
     }
 
     @Override
-    void finish() {
+    void flush() {
       counts.forEach((k, v) -> state.merge(Long.toString(k), v, Long::sum));
       counts.clear();
     }
@@ -242,7 +399,17 @@ final class LuceneAggregations {
 
     abstract void doc(int doc) throws IOException;
 
-    void finish() {}
+    /** Folds what the collector holds into {@link #state}. */
+    void flush() throws IOException {}
+
+    /** Makes {@link #state} complete. */
+    final void finish() {
+      try {
+        flush();
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }
 
     @Override
     public LeafCollector getLeafCollector(LeafReaderContext ctx) throws IOException {

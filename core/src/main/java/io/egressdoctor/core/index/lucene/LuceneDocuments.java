@@ -1,31 +1,19 @@
 package io.egressdoctor.core.index.lucene;
 
 import io.egressdoctor.core.event.Event;
+import io.egressdoctor.core.event.EventBinary;
 import io.egressdoctor.core.event.EventJson;
-import io.egressdoctor.core.event.Origin;
-import io.egressdoctor.core.field.FieldDefinition;
-import io.egressdoctor.core.field.Fields;
-import io.egressdoctor.core.net.IpAddresses;
-import java.util.List;
-import java.util.Map;
 import org.apache.lucene.document.Document;
-import org.apache.lucene.document.Field;
-import org.apache.lucene.document.InetAddressPoint;
-import org.apache.lucene.document.KeywordField;
-import org.apache.lucene.document.LongField;
-import org.apache.lucene.document.SortedSetDocValuesField;
-import org.apache.lucene.document.StoredField;
-import org.apache.lucene.document.StringField;
-import org.apache.lucene.document.TextField;
 import org.apache.lucene.util.BytesRef;
 
 /**
- * Maps events to Lucene documents: one index shape per field type, plus the stored source.
+ * The Lucene shape of an event: one index shape per field type, plus the stored source.
  *
  * <p>keyword: indexed term with sorted-set doc values (and a reversed term for suffix-searchable
  * fields); ip: a point with sorted-set doc values of its text; long and date: a point with sorted
- * numeric doc values; text: analyzed, not stored; boolean: a keyword. The whole event is stored
- * once, as UTF-8 JSON bytes in {@code _source}, which is what searches return.
+ * numeric doc values; text: analyzed, not stored; boolean: a keyword. Every event is stored once,
+ * in the compact form of {@link EventBinary} in {@code _source}, which is what searches return;
+ * {@code _id} is indexed and stored. {@link DocumentBatch} writes these shapes.
  */
 final class LuceneDocuments {
 
@@ -37,68 +25,23 @@ final class LuceneDocuments {
 
   private LuceneDocuments() {}
 
-  static Document toDocument(String id, Event event) {
-    Document doc = new Document();
-    doc.add(new StringField(ID, id, Field.Store.YES));
-    doc.add(new StoredField(SOURCE, EventJson.toJsonBytes(event)));
-    addKeyword(doc, Fields.EVENT_DATASET, event.dataset());
-    event
-        .timestamp()
-        .ifPresent(t -> doc.add(new LongField(Fields.TIMESTAMP.name(), t, Field.Store.NO)));
-    if (event.original() != null) {
-      doc.add(new TextField(Fields.EVENT_ORIGINAL.name(), event.original(), Field.Store.NO));
-    }
-    if (event.origin() instanceof Origin.FileLine f) {
-      addKeyword(doc, Fields.LOG_FILE_PATH, f.path());
-      doc.add(new LongField(Fields.LOG_FILE_LINE.name(), f.line(), Field.Store.NO));
-    } else if (event.origin() instanceof Origin.Api a) {
-      addKeyword(doc, Fields.ED_ORIGIN_API, a.display());
-    }
-    for (Map.Entry<String, Object> e : event.fields().entrySet()) {
-      FieldDefinition field = Fields.get(e.getKey());
-      if (e.getValue() instanceof List<?> list) {
-        for (Object v : list) {
-          addValue(doc, field, v);
-        }
-      } else {
-        addValue(doc, field, e.getValue());
-      }
-    }
-    return doc;
+  /** A keyword value as indexed: cut to what a Lucene term can hold. */
+  static String keywordValue(String value) {
+    return value.length() > MAX_KEYWORD_CHARS ? value.substring(0, MAX_KEYWORD_CHARS) : value;
   }
 
-  private static void addValue(Document doc, FieldDefinition field, Object value) {
-    switch (field.type()) {
-      case KEYWORD -> addKeyword(doc, field, value.toString());
-      case BOOLEAN -> doc.add(new KeywordField(field.name(), value.toString(), Field.Store.NO));
-      case LONG, DATE -> doc.add(new LongField(field.name(), (Long) value, Field.Store.NO));
-      case TEXT -> doc.add(new TextField(field.name(), value.toString(), Field.Store.NO));
-      case IP -> {
-        String text = value.toString();
-        IpAddresses.parse(text)
-            .ifPresent(
-                a -> {
-                  doc.add(new InetAddressPoint(field.name(), a));
-                  doc.add(new SortedSetDocValuesField(field.name(), new BytesRef(text)));
-                });
-      }
-    }
-  }
-
-  private static void addKeyword(Document doc, FieldDefinition field, String value) {
-    String v = value.length() > MAX_KEYWORD_CHARS ? value.substring(0, MAX_KEYWORD_CHARS) : value;
-    doc.add(new KeywordField(field.name(), v, Field.Store.NO));
-    if (field.suffixSearchable()) {
-      doc.add(new StringField(field.reversedName(), reverse(v), Field.Store.NO));
-    }
-  }
-
-  /** The stored event: UTF-8 bytes, or a string in indexes written before sources were bytes. */
+  /**
+   * The stored event: {@link EventBinary} bytes, or the JSON (bytes, or a string) of indexes
+   * written by earlier versions.
+   */
   static Event source(Document stored) {
     BytesRef bytes = stored.getBinaryValue(SOURCE);
-    return bytes != null
-        ? EventJson.read(bytes.bytes, bytes.offset, bytes.length)
-        : EventJson.read(stored.get(SOURCE));
+    if (bytes == null) {
+      return EventJson.read(stored.get(SOURCE));
+    }
+    return EventBinary.isBinary(bytes.bytes, bytes.offset, bytes.length)
+        ? EventBinary.decode(bytes.bytes, bytes.offset, bytes.length)
+        : EventJson.read(bytes.bytes, bytes.offset, bytes.length);
   }
 
   static String reverse(String s) {

@@ -14,6 +14,8 @@ import io.egressdoctor.core.index.TimeBucket;
 import io.egressdoctor.core.index.ValueCount;
 import io.egressdoctor.core.query.EventQuery;
 import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.nio.channels.ClosedByInterruptException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,14 +25,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.standard.StandardAnalyzer;
 import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.index.ConcurrentMergeScheduler;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.PointValues;
+import org.apache.lucene.index.QueryTimeout;
 import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
@@ -60,10 +64,13 @@ public final class LuceneEventIndex implements EventIndex {
   static final String SOURCES_KEY = "egress_doctor.sources";
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int PAGE = 4096;
+  private static final int SEGMENTS_PER_TIER = 50;
+  private static final int MAX_BATCH_DOCS = 256 * 1024;
+  private static final long MAX_BATCH_BYTES = 128L << 20;
 
   private final Path folder;
   private final Directory directory;
-  private final Analyzer analyzer = new StandardAnalyzer();
+  private final Analyzer analyzer = new LogTextAnalyzer();
   private final LuceneQueries queries = new LuceneQueries(analyzer);
   private final LuceneAggregations aggregations = new LuceneAggregations();
   private DirectoryReader reader;
@@ -88,7 +95,7 @@ public final class LuceneEventIndex implements EventIndex {
   @Override
   public long count(EventQuery query) throws IOException {
     IndexSearcher s = searcher();
-    return s == null ? 0 : s.count(queries.translate(query));
+    return s == null ? 0 : finished(s, s.count(queries.translate(query)));
   }
 
   @Override
@@ -97,7 +104,7 @@ public final class LuceneEventIndex implements EventIndex {
     if (s == null || limit <= 0) {
       return List.of();
     }
-    TopDocs top = s.search(queries.translate(query), limit, byTime(true));
+    TopDocs top = finished(s, s.search(queries.translate(query), limit, byTime(true)));
     return load(s, top.scoreDocs);
   }
 
@@ -111,7 +118,9 @@ public final class LuceneEventIndex implements EventIndex {
     Sort sort = byTime(false);
     FieldDoc after = null;
     while (true) {
-      TopDocs page = after == null ? s.search(q, PAGE, sort) : s.searchAfter(after, q, PAGE, sort);
+      TopDocs page =
+          finished(
+              s, after == null ? s.search(q, PAGE, sort) : s.searchAfter(after, q, PAGE, sort));
       if (page.scoreDocs.length == 0) {
         return;
       }
@@ -140,7 +149,7 @@ public final class LuceneEventIndex implements EventIndex {
     IndexSearcher s = searcher();
     return s == null
         ? List.of()
-        : aggregations.top(s, queries.translate(query), Fields.get(field), n);
+        : finished(s, aggregations.top(s, queries.translate(query), Fields.get(field), n));
   }
 
   @Override
@@ -148,7 +157,7 @@ public final class LuceneEventIndex implements EventIndex {
     IndexSearcher s = searcher();
     return s == null
         ? List.of()
-        : aggregations.distinct(s, queries.translate(query), Fields.get(field), limit);
+        : finished(s, aggregations.distinct(s, queries.translate(query), Fields.get(field), limit));
   }
 
   @Override
@@ -157,11 +166,13 @@ public final class LuceneEventIndex implements EventIndex {
     IndexSearcher s = searcher();
     return s == null
         ? List.of()
-        : aggregations.dateHistogram(
+        : finished(
             s,
-            queries.translate(query),
-            bucket,
-            splitField == null ? null : Fields.get(splitField));
+            aggregations.dateHistogram(
+                s,
+                queries.translate(query),
+                bucket,
+                splitField == null ? null : Fields.get(splitField)));
   }
 
   @Override
@@ -200,13 +211,23 @@ public final class LuceneEventIndex implements EventIndex {
     IndexWriterConfig config = new IndexWriterConfig(analyzer);
     config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
     config.setCommitOnClose(false);
-    config.setRAMBufferSizeMB(96);
     // Compound files copy every segment once more after it is written; one index per folder and
     // few segments keep the file count low without them.
     config.setUseCompoundFile(false);
     TieredMergePolicy merges = new TieredMergePolicy();
     merges.setNoCFSRatio(0);
+    // Batches arrive as segments of up to a few hundred thousand events; merging them while a
+    // large ingest runs would write every event again. Searches over a few dozen segments stay
+    // fast, so tiers are wide.
+    merges.setSegmentsPerTier(SEGMENTS_PER_TIER);
     config.setMergePolicy(merges);
+    int cores = Runtime.getRuntime().availableProcessors();
+    ConcurrentMergeScheduler scheduler = new ConcurrentMergeScheduler();
+    // Every batch is written through the merge scheduler; the indexing threads wait for their
+    // own batch, so each needs a merge thread, and throttling would only slow ingest down.
+    scheduler.setMaxMergesAndThreads(cores + 4, Math.max(1, cores));
+    scheduler.disableAutoIOThrottle();
+    config.setMergeScheduler(scheduler);
     IndexWriter w;
     try {
       w = new IndexWriter(directory, config);
@@ -230,19 +251,43 @@ public final class LuceneEventIndex implements EventIndex {
   }
 
   private synchronized IndexSearcher searcher() throws IOException {
-    if (reader == null) {
-      if (!DirectoryReader.indexExists(directory)) {
-        return null;
-      }
-      reader = DirectoryReader.open(directory);
-    } else {
-      DirectoryReader newer = DirectoryReader.openIfChanged(reader);
-      if (newer != null) {
-        reader.close();
-        reader = newer;
-      }
+    // Opening files on an interrupted thread would close their channels: cancel before that.
+    if (Thread.currentThread().isInterrupted()) {
+      throw new InterruptedIOException("search cancelled");
     }
-    return new IndexSearcher(reader);
+    try {
+      if (reader == null) {
+        if (!DirectoryReader.indexExists(directory)) {
+          return null;
+        }
+        reader = DirectoryReader.open(directory);
+      } else {
+        DirectoryReader newer = DirectoryReader.openIfChanged(reader);
+        if (newer != null) {
+          reader.close();
+          reader = newer;
+        }
+      }
+    } catch (ClosedByInterruptException e) {
+      // Interrupted while opening: the reader in hand is still whole, and the next search retries.
+      throw new InterruptedIOException("search cancelled");
+    }
+    IndexSearcher searcher = new IndexSearcher(reader);
+    searcher.setTimeout(CANCELLED);
+    return searcher;
+  }
+
+  /**
+   * A search stops early when its thread is interrupted (the shell's Ctrl-C); Lucene then returns
+   * what it found so far, which must never pass for the answer.
+   */
+  private static final QueryTimeout CANCELLED = () -> Thread.currentThread().isInterrupted();
+
+  private static <T> T finished(IndexSearcher s, T result) throws InterruptedIOException {
+    if (s.timedOut() || Thread.currentThread().isInterrupted()) {
+      throw new InterruptedIOException("search cancelled");
+    }
+    return result;
   }
 
   private static Sort byTime(boolean newestFirst) {
@@ -280,10 +325,16 @@ public final class LuceneEventIndex implements EventIndex {
     return readSources(userData.entrySet());
   }
 
-  /** The single writer; reopens this index's reader after each commit. */
+  /**
+   * The single writer. Each thread that adds events fills its own {@link DocumentBatch}; a full
+   * batch, and every batch at a commit, is written as one segment with {@code addIndexes}.
+   */
   private final class LuceneWriter implements EventWriter {
     private final IndexWriter w;
     private final Map<String, SourceRecord> sources = new LinkedHashMap<>();
+    private final Map<Thread, BatchSlot> batches = new ConcurrentHashMap<>();
+    private final long maxBatchBytes =
+        Math.min(MAX_BATCH_BYTES, Runtime.getRuntime().maxMemory() / 8);
 
     LuceneWriter(IndexWriter w, List<SourceRecord> committed) {
       this.w = w;
@@ -302,6 +353,8 @@ public final class LuceneEventIndex implements EventIndex {
 
     @Override
     public void forget(String sourceId) throws IOException {
+      // A delete reaches only the documents written before it.
+      writeAllBatches();
       w.deleteDocuments(
           new org.apache.lucene.search.PrefixQuery(
               new org.apache.lucene.index.Term(LuceneDocuments.ID, sourceId + "-")));
@@ -312,11 +365,43 @@ public final class LuceneEventIndex implements EventIndex {
 
     @Override
     public void add(String id, Event event) throws IOException {
-      w.addDocument(LuceneDocuments.toDocument(id, event));
+      BatchSlot slot = batches.computeIfAbsent(Thread.currentThread(), t -> new BatchSlot());
+      synchronized (slot) {
+        DocumentBatch b = slot.batch;
+        b.add(id, event);
+        int n = b.size();
+        if (n >= MAX_BATCH_DOCS
+            || b.quickBytes() > maxBatchBytes
+            || (n % 1024 == 0 && b.ramBytesUsed() > maxBatchBytes)) {
+          write(slot);
+        }
+      }
+    }
+
+    private void write(BatchSlot slot) throws IOException {
+      DocumentBatch b = slot.batch;
+      if (b.size() == 0) {
+        return;
+      }
+      try {
+        // addIndexes returns once the segment is written, so the batch is free again after it.
+        w.addIndexes(b.toReader());
+      } finally {
+        b.clear();
+      }
+    }
+
+    private void writeAllBatches() throws IOException {
+      for (BatchSlot slot : batches.values()) {
+        synchronized (slot) {
+          write(slot);
+        }
+      }
     }
 
     @Override
     public void commit(Collection<SourceRecord> updated) throws IOException {
+      writeAllBatches();
       synchronized (this) {
         updated.forEach(r -> sources.put(r.sourceId(), r));
         String json = JSON.writeValueAsString(new ArrayList<>(sources.values()));
@@ -332,7 +417,13 @@ public final class LuceneEventIndex implements EventIndex {
           writer = null;
         }
       }
+      batches.clear();
       w.rollback();
+    }
+
+    /** One thread's batch, emptied and filled again each time it is written. */
+    private final class BatchSlot {
+      DocumentBatch batch = new DocumentBatch(analyzer);
     }
   }
 }

@@ -16,6 +16,7 @@ import io.egressdoctor.core.query.EventQuery;
 import io.egressdoctor.core.query.EventQueryParser;
 import io.egressdoctor.core.query.Queries;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -235,5 +236,79 @@ class LuceneEventIndexTest {
       add(writer, 99, "10.9.9.9", "example.org", 443, "TCP_MISS", 200, 0);
     }
     assertThat(index.count(Queries.all())).isEqualTo(7);
+  }
+
+  @Test
+  void anInterruptedThreadsSearchesAreCancelledNotAnsweredInPart() throws IOException {
+    EventQuery denied = Queries.term("squid.result_code", "TCP_DENIED");
+    Thread.currentThread().interrupt();
+    try {
+      assertThatThrownBy(() -> index.count(denied)).isInstanceOf(InterruptedIOException.class);
+      assertThatThrownBy(() -> index.top("source.ip", denied, 3))
+          .isInstanceOf(InterruptedIOException.class);
+      assertThatThrownBy(() -> index.search(denied, 10)).isInstanceOf(InterruptedIOException.class);
+      assertThatThrownBy(() -> index.forEach(denied, e -> {}))
+          .isInstanceOf(InterruptedIOException.class);
+      assertThatThrownBy(() -> index.dateHistogram(denied, Duration.ofHours(1), null))
+          .isInstanceOf(InterruptedIOException.class);
+    } finally {
+      Thread.interrupted();
+    }
+    // The index itself is untouched: the next search on a live thread answers in full.
+    assertThat(index.count(denied)).isEqualTo(4);
+  }
+
+  @Test
+  void topOfAllEventsAgreesWithTopOfAQueryMatchingThemAll() throws IOException {
+    EventQuery everyEvent = new EventQuery.Exists("event.dataset");
+    for (String field : List.of("squid.result_code", "destination.domain", "source.ip")) {
+      assertThat(index.top(field, Queries.all(), 10))
+          .as(field)
+          .isEqualTo(index.top(field, everyEvent, 10));
+    }
+    assertThat(index.top("squid.result_code", Queries.all(), 1))
+        .containsExactly(new ValueCount("TCP_DENIED", 4));
+  }
+
+  @Test
+  void topOfAllEventsLeavesDeletedEventsOut() throws IOException {
+    try (EventWriter writer = index.openWriter()) {
+      // One segment holding an event to keep and one whose input is then forgotten.
+      add(writer, 8, "10.0.3.1", "keep.example.org", 443, "TCP_MISS", 200, 4);
+      writer.add(
+          "gone-1", Event.builder("squid.access").set("squid.result_code", "TCP_HIT").build());
+      writer.commit(List.of(record("src", 8)));
+      writer.forget("gone");
+      writer.commit(List.of());
+    }
+    List<ValueCount> all = index.top("squid.result_code", Queries.all(), 10);
+    assertThat(all).extracting(ValueCount::value).doesNotContain("TCP_HIT");
+    assertThat(all).contains(new ValueCount("TCP_MISS", 2));
+    assertThat(index.distinct("squid.result_code", Queries.all(), 10)).doesNotContain("TCP_HIT");
+  }
+
+  @Test
+  void histogramOfAllEventsAgreesWithHistogramOfAQueryMatchingThemAll() throws IOException {
+    EventQuery everyEvent = new EventQuery.Exists("event.dataset");
+    for (Duration width : List.of(Duration.ofMinutes(1), Duration.ofHours(1), Duration.ofDays(1))) {
+      assertThat(index.dateHistogram(Queries.all(), width, null))
+          .as(width.toString())
+          .isEqualTo(index.dateHistogram(everyEvent, width, null));
+    }
+    try (EventWriter writer = index.openWriter()) {
+      // One segment: an event to keep, and one whose input is then forgotten.
+      add(writer, 8, "10.0.3.1", "keep.example.org", 443, "TCP_MISS", 200, 4);
+      writer.add(
+          "gone-1",
+          Event.builder("squid.access")
+              .timestamp(T0.plus(Duration.ofHours(4)).toEpochMilli())
+              .build());
+      writer.commit(List.of(record("src", 8)));
+      writer.forget("gone");
+      writer.commit(List.of());
+    }
+    List<TimeBucket> all = index.dateHistogram(Queries.all(), Duration.ofHours(1), null);
+    assertThat(all).isEqualTo(index.dateHistogram(everyEvent, Duration.ofHours(1), null));
+    assertThat(all.stream().mapToLong(TimeBucket::count).sum()).isEqualTo(8);
   }
 }

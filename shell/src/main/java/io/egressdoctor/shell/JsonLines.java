@@ -1,24 +1,24 @@
-package io.egressdoctor.shell.repl;
+package io.egressdoctor.shell;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.UncheckedIOException;
 
-/** JSON lines for {@code --json} listings. */
-final class Json {
+/** JSON lines for the {@code --json} option of every listing, in the shell and outside it. */
+public final class JsonLines {
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
-  private Json() {}
+  private JsonLines() {}
 
   /** A new empty object. */
-  static ObjectNode object() {
+  public static ObjectNode object() {
     return MAPPER.createObjectNode();
   }
 
   /** One line of JSON. */
-  static String line(Object node) {
+  public static String line(Object node) {
     try {
       return MAPPER.writeValueAsString(node);
     } catch (JsonProcessingException e) {

@@ -1,7 +1,6 @@
 package io.egressdoctor.shell;
 
 import io.egressdoctor.core.index.EventIndex;
-import io.egressdoctor.core.index.lucene.LuceneEventIndex;
 import io.egressdoctor.ingest.EventEnricher;
 import io.egressdoctor.ingest.cloudtrail.CloudTrailLookup;
 import io.egressdoctor.ingest.cloudtrail.CloudTrailPull;
@@ -63,11 +62,11 @@ public final class CloudTrailPullCommand implements Callable<Integer> {
   public Integer call() throws IOException, InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    Path folder = index.folder();
-    try (LuceneEventIndex idx = LuceneEventIndex.open(folder)) {
+    IndexTarget target = index.target();
+    try (EventIndex idx = target.open()) {
       pull(idx, options, EventEnricher.NONE, out, err);
     }
-    out.println("Index: " + folder);
+    out.println("Index: " + target.describe());
     return ExitCodes.OK;
   }
 

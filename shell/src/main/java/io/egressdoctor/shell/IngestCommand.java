@@ -1,6 +1,6 @@
 package io.egressdoctor.shell;
 
-import io.egressdoctor.core.index.lucene.LuceneEventIndex;
+import io.egressdoctor.core.index.EventIndex;
 import io.egressdoctor.core.reference.ReferenceData;
 import io.egressdoctor.ingest.IngestOptions;
 import io.egressdoctor.ingest.IngestPipeline;
@@ -79,13 +79,16 @@ public final class IngestCommand implements Callable<Integer> {
             .withZone(zone(timezone))
             .withFormat(format)
             .withCommitEvery(commitEvery);
-    Path folder = index.folder();
+    IndexTarget target = index.target();
+    Path folder = target.folder();
     ProgressLine progress = ProgressLine.onTerminal(err);
     IngestSummary summary;
     ReferenceData referenceData;
-    try (LuceneEventIndex idx = LuceneEventIndex.open(folder)) {
+    try (EventIndex idx = target.open()) {
       // Loaded (and checked) before any log is read; bundle reference files are not logs.
+      target.fetchReference(idx);
       referenceData = reference.loadAndStore(folder, paths);
+      target.shareReference(idx);
       summary =
           new IngestPipeline(
                   idx,
@@ -96,7 +99,7 @@ public final class IngestCommand implements Callable<Integer> {
     } finally {
       progress.clear();
     }
-    new IngestSummaryWriter(out).write(summary, folder);
+    new IngestSummaryWriter(out).write(summary, target.describe());
     writeReference(out, referenceData);
     return ExitCodes.OK;
   }

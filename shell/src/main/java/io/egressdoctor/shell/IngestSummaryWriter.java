@@ -22,6 +22,10 @@ final class IngestSummaryWriter {
   }
 
   void write(IngestSummary s, Path index) {
+    write(s, index.toString());
+  }
+
+  void write(IngestSummary s, String index) {
     long read = count(s, FileResult.Status.INGESTED) + count(s, FileResult.Status.RESUMED);
     long already = count(s, FileResult.Status.ALREADY_INGESTED);
     StringBuilder p = new StringBuilder();

@@ -73,6 +73,7 @@ public final class ReferenceCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
       PrintWriter out = spec.commandLine().getOut();
+      index.target().fetchReference();
       ReferenceData data = reference.load(index.folder(), paths);
       if (json) {
         for (ReferenceSet s : data.sets()) {
@@ -141,6 +142,7 @@ public final class ReferenceCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
       PrintWriter out = spec.commandLine().getOut();
+      index.target().fetchReference();
       ReferenceData data = reference.load(index.folder(), List.of());
       for (String key : keys) {
         out.println(key + ":");

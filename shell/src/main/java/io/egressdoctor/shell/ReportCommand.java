@@ -10,7 +10,7 @@ import io.egressdoctor.analyzers.report.ReportBuilder;
 import io.egressdoctor.analyzers.report.ReportFormat;
 import io.egressdoctor.analyzers.report.ReportStrings;
 import io.egressdoctor.core.field.Fields;
-import io.egressdoctor.core.index.lucene.LuceneEventIndex;
+import io.egressdoctor.core.index.EventIndex;
 import io.egressdoctor.core.query.EventQuery;
 import io.egressdoctor.core.query.Queries;
 import io.egressdoctor.core.query.QueryDates;
@@ -123,6 +123,8 @@ public final class ReportCommand implements Callable<Integer> {
               + " masks public IPs. The same value gets the same mask everywhere.")
   String redact;
 
+  @picocli.CommandLine.Mixin BackendOptions backend;
+
   @ArgGroup(exclusive = false, heading = "%nCollecting on this machine first:%n")
   CollectOptions collect;
 
@@ -185,41 +187,66 @@ public final class ReportCommand implements Callable<Integer> {
       err.println("collected " + bundle.files().size() + " files into " + bundle.bundle());
       inputsToRead.add(bundle.bundle());
     }
-    if (inputsToRead.isEmpty() && index == null) {
-      throw new UserError("give log files, folders or bundles to read, --collect, or --index DIR");
+    boolean remote = backend != null && backend.isOpenSearch();
+    // Without --index (or --opensearch-index) the index lives only as long as the report.
+    boolean keep = remote ? backend.prefixGiven() : index != null;
+    if (inputsToRead.isEmpty() && !keep) {
+      throw new UserError(
+          "give log files, folders or bundles to read, --collect, or --index DIR"
+              + (remote ? " (--opensearch-index PREFIX with --backend opensearch)" : ""));
     }
-    if (inputsToRead.isEmpty() && !Files.isDirectory(index)) {
+    if (inputsToRead.isEmpty() && !remote && !Files.isDirectory(index)) {
       throw new UserError("no index at " + index + "; give the logs to read as well");
     }
     FindingSource source = inputs.rules().load(rules);
-    Path folder = index != null ? index : Files.createTempDirectory("egress-doctor-report-");
+    Path folder =
+        index != null && !remote ? index : Files.createTempDirectory("egress-doctor-report-");
+    IndexTarget target =
+        remote
+            ? new IndexTarget(
+                folder,
+                backend.settings(
+                    "egress-doctor-report-"
+                        + Long.toHexString(System.nanoTime())
+                        + Integer.toHexString(new java.util.Random().nextInt())),
+                List.of())
+            : IndexTarget.local(folder);
     try (BundleExtractor bundles = new BundleExtractor(BundleExtractor.Limits.defaults())) {
       List<Path> expanded = expand(bundles, inputsToRead);
       ReferenceData referenceData = inputs.reference().load(referenceFiles(expanded));
       Report report;
-      try (LuceneEventIndex idx = LuceneEventIndex.open(folder)) {
-        if (!expanded.isEmpty()) {
-          IngestOptions options =
-              IngestOptions.defaults()
-                  .withZone(zone)
-                  .withEnricher(inputs.enricher().apply(referenceData));
-          var progress = IngestCommand.ProgressLine.onTerminal(err);
-          try {
-            new IngestPipeline(idx, FormatRegistry.builtIn(), options, progress.orNone())
-                .ingest(expanded);
-          } finally {
-            progress.clear();
+      try (EventIndex idx = target.open()) {
+        try {
+          if (!expanded.isEmpty()) {
+            IngestOptions options =
+                IngestOptions.defaults()
+                    .withZone(zone)
+                    .withEnricher(inputs.enricher().apply(referenceData));
+            var progress = IngestCommand.ProgressLine.onTerminal(err);
+            try {
+              new IngestPipeline(idx, FormatRegistry.builtIn(), options, progress.orNone())
+                  .ingest(expanded);
+            } finally {
+              progress.clear();
+            }
+          }
+          var context = new AnalysisContext(idx, referenceData, inputs.catalog(), scope(from, to));
+          report =
+              new ReportBuilder(Clock.systemUTC(), zone).range(from, to).build(context, source);
+          report = ReportStrings.map(report, s -> s, bundles::display);
+          report = new Redactor(redaction).redact(report, idx);
+        } finally {
+          if (remote
+              && !keep
+              && idx instanceof io.egressdoctor.opensearch.OpenSearchEventIndex os) {
+            os.deleteAll();
           }
         }
-        var context = new AnalysisContext(idx, referenceData, inputs.catalog(), scope(from, to));
-        report = new ReportBuilder(Clock.systemUTC(), zone).range(from, to).build(context, source);
-        report = ReportStrings.map(report, s -> s, bundles::display);
-        report = new Redactor(redaction).redact(report, idx);
       }
       write(report, chosen, out, err);
       return report.hasFindingsAtLeast(threshold) ? ExitCodes.FINDINGS : ExitCodes.OK;
     } finally {
-      if (index == null) {
+      if (index == null || remote) {
         BundleExtractor.deleteTree(folder);
       }
     }

@@ -2,15 +2,13 @@ package io.egressdoctor.shell;
 
 import io.egressdoctor.core.event.EventJson;
 import io.egressdoctor.core.field.Fields;
+import io.egressdoctor.core.index.EventIndex;
 import io.egressdoctor.core.index.IndexedEvent;
 import io.egressdoctor.core.index.ValueCount;
-import io.egressdoctor.core.index.lucene.LuceneEventIndex;
 import io.egressdoctor.core.query.EventQuery;
 import io.egressdoctor.core.query.EventQueryParser;
 import io.egressdoctor.core.query.FieldNames;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -69,12 +67,14 @@ public final class SearchCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     EventQuery q = new EventQueryParser().parse(String.join(" ", query));
     checkFields();
-    Path folder = index.folder();
-    if (!Files.isDirectory(folder)) {
+    IndexTarget target = index.target();
+    if (!target.exists()) {
       throw new UserError(
-          "no index at " + folder + "; run 'egress-doctor ingest PATH' first, or give --index DIR");
+          "no index at "
+              + target.describe()
+              + "; run 'egress-doctor ingest PATH' first, or give --index DIR");
     }
-    try (LuceneEventIndex idx = LuceneEventIndex.open(folder)) {
+    try (EventIndex idx = target.open()) {
       if (count) {
         long n = idx.count(q);
         out.println(json ? "{\"count\":" + n + "}" : Long.toString(n));

@@ -39,9 +39,10 @@ public final class ShellCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Path folder = index.folder();
+    IndexTarget target = index.target();
     if (!paths.isEmpty()) {
-      List<String> args = new ArrayList<>(List.of("ingest", "--index", folder.toString()));
+      List<String> args = new ArrayList<>(List.of("ingest"));
+      args.addAll(target.args());
       paths.forEach(p -> args.add(p.toString()));
       int code =
           new Main(spec.commandLine().getOut(), spec.commandLine().getErr())
@@ -52,7 +53,7 @@ public final class ShellCommand implements Callable<Integer> {
     }
     boolean interactive = inputIsTerminal();
     try (Terminal terminal = TerminalBuilder.builder().system(true).dumb(true).build()) {
-      new Repl(terminal, folder, interactive).timing(timing).run();
+      new Repl(terminal, target, interactive).timing(timing).run();
     }
     return ExitCodes.OK;
   }

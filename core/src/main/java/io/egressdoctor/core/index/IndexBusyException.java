@@ -13,4 +13,9 @@ public final class IndexBusyException extends java.io.IOException {
             + " is in use by another egress-doctor process; wait for it to finish, or use"
             + " another --index folder");
   }
+
+  /** Another process holds the write lock of an index that is not a folder, as said. */
+  public IndexBusyException(String message) {
+    super(message);
+  }
 }

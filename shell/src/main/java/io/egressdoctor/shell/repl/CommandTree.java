@@ -66,14 +66,21 @@ final class CommandTree {
    * {@code --index} and none is given, so the command line's commands use the shell's index.
    */
   static List<String> withIndex(CommandLine root, List<String> words, Path folder) {
+    return withIndex(root, words, List.of("--index", folder.toString()));
+  }
+
+  /**
+   * The words with the index arguments ({@code --index FOLDER} and the backend options) added after
+   * the command name when the command takes {@code --index} and none is given.
+   */
+  static List<String> withIndex(CommandLine root, List<String> words, List<String> indexArgs) {
     Resolved r = resolve(root, words);
     boolean given = words.stream().anyMatch(w -> w.equals("--index") || w.startsWith("--index="));
     if (r.depth() == 0 || given || r.command().getCommandSpec().findOption("--index") == null) {
       return words;
     }
     List<String> result = new ArrayList<>(words.subList(0, r.depth()));
-    result.add("--index");
-    result.add(folder.toString());
+    result.addAll(indexArgs);
     result.addAll(words.subList(r.depth(), words.size()));
     return result;
   }

@@ -34,6 +34,7 @@ public final class Repl {
 
   private final Terminal terminal;
   private final Path folder;
+  private final io.egressdoctor.shell.IndexTarget target;
   private final boolean interactive;
   private final CommandOutput output;
   private final PrintWriter commandWriter;
@@ -47,6 +48,13 @@ public final class Repl {
    *     input so a script's output holds only the commands' own
    */
   public Repl(Terminal terminal, Path folder, boolean interactive) {
+    this(terminal, io.egressdoctor.shell.IndexTarget.local(folder), interactive);
+  }
+
+  /** A shell on a terminal over an index, local or on a cluster. */
+  public Repl(Terminal terminal, io.egressdoctor.shell.IndexTarget target, boolean interactive) {
+    this.target = target;
+    Path folder = target.folder();
     this.terminal = terminal;
     this.folder = folder;
     this.interactive = interactive;
@@ -63,7 +71,7 @@ public final class Repl {
 
   /** Runs until {@code exit}, Ctrl-D or the end of the input. */
   public void run() throws IOException {
-    try (ShellSession session = new ShellSession(folder, commandWriter(), terminal::getWidth)) {
+    try (ShellSession session = new ShellSession(target, commandWriter(), terminal::getWidth)) {
       run(session);
     }
   }
@@ -155,7 +163,7 @@ public final class Repl {
       unknown(tree, words.get(0), out);
       return;
     }
-    String[] args = CommandTree.withIndex(tree, words, folder).toArray(String[]::new);
+    String[] args = CommandTree.withIndex(tree, words, target.args()).toArray(String[]::new);
     // A person at a real terminal gets long output through the pager, so it is gathered first.
     StringWriter gathered = interactive && !dumb() && session.pager() ? new StringWriter() : null;
     CommandOutput.Destination destination =
@@ -230,7 +238,7 @@ public final class Repl {
         "egress-doctor shell: %,d events in %s%s"
             .formatted(
                 stats.events(),
-                folder,
+                target.describe(),
                 stats.byDataset().isEmpty()
                     ? ""
                     : " (" + String.join(", ", stats.byDataset().keySet()) + ")"));

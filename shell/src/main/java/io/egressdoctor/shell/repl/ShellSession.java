@@ -2,10 +2,10 @@ package io.egressdoctor.shell.repl;
 
 import io.egressdoctor.analyzers.finding.Finding;
 import io.egressdoctor.core.index.EventIndex;
-import io.egressdoctor.core.index.lucene.LuceneEventIndex;
 import io.egressdoctor.core.query.EventQuery;
 import io.egressdoctor.core.query.EventQueryParser;
 import io.egressdoctor.core.query.Queries;
+import io.egressdoctor.shell.IndexTarget;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -32,7 +32,12 @@ public final class ShellSession implements Closeable {
 
   /** A session over the index in {@code folder}, writing to {@code out}. */
   public ShellSession(Path folder, PrintWriter out, IntSupplier width) throws IOException {
-    this(folder, LuceneEventIndex.open(folder), out, width);
+    this(IndexTarget.local(folder), out, width);
+  }
+
+  /** A session over an index, local or on a cluster, writing to {@code out}. */
+  public ShellSession(IndexTarget target, PrintWriter out, IntSupplier width) throws IOException {
+    this(target.folder(), openShared(target), out, width);
   }
 
   /** A session over an index already open; the session closes it. */
@@ -41,6 +46,19 @@ public final class ShellSession implements Closeable {
     this.index = index;
     this.out = out;
     this.width = width;
+  }
+
+  private static EventIndex openShared(IndexTarget target) throws IOException {
+    java.nio.file.Files.createDirectories(target.folder());
+    EventIndex index = target.open();
+    try {
+      // Reference files a teammate ingested with travel through the cluster.
+      target.fetchReference(index);
+    } catch (IOException | RuntimeException e) {
+      index.close();
+      throw e;
+    }
+    return index;
   }
 
   /** The index folder. */

@@ -1,5 +1,6 @@
 package io.egressdoctor.shell;
 
+import io.egressdoctor.core.index.EventIndex;
 import java.util.concurrent.Callable;
 import java.util.function.IntSupplier;
 import picocli.CommandLine.Command;
@@ -33,6 +34,8 @@ public final class EgressDoctorCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   private IntSupplier width = TextTable::terminalWidth;
+  private IndexTarget sharedTarget;
+  private EventIndex shared;
 
   /** The width output is laid out for: the shell's terminal, or {@code COLUMNS}; 0 for none. */
   public int width() {
@@ -41,6 +44,30 @@ public final class EgressDoctorCommand implements Callable<Integer> {
 
   void width(IntSupplier supplier) {
     this.width = supplier;
+  }
+
+  void share(IndexTarget target, EventIndex index) {
+    this.sharedTarget = target;
+    this.shared = index;
+  }
+
+  /**
+   * The index the shell holds open, when a command reads the same one: opening it again for every
+   * {@code search} would cost more than the search. The caller must not close it. Null otherwise.
+   */
+  public static EventIndex shared(CommandSpec spec, IndexTarget target) {
+    if (!(spec.root().userObject() instanceof EgressDoctorCommand root) || root.shared == null) {
+      return null;
+    }
+    IndexTarget held = root.sharedTarget;
+    boolean same =
+        held.isOpenSearch() == target.isOpenSearch()
+            && held.describe().equals(target.describe())
+            && held.folder()
+                .toAbsolutePath()
+                .normalize()
+                .equals(target.folder().toAbsolutePath().normalize());
+    return same ? root.shared : null;
   }
 
   @Override

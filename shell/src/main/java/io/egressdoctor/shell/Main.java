@@ -27,6 +27,8 @@ public final class Main {
   private final PrintWriter out;
   private final PrintWriter err;
   private IntSupplier width = TextTable::terminalWidth;
+  private IndexTarget sharedTarget;
+  private io.egressdoctor.core.index.EventIndex shared;
 
   /** A runner writing to the given writers. */
   public Main(PrintWriter out, PrintWriter err) {
@@ -37,6 +39,13 @@ public final class Main {
   /** Lays tables out for this width (the shell's terminal) instead of {@code COLUMNS}. */
   public Main width(IntSupplier columns) {
     this.width = columns;
+    return this;
+  }
+
+  /** Lets commands that read {@code target} use this open index instead (the shell's). */
+  public Main sharing(IndexTarget target, io.egressdoctor.core.index.EventIndex index) {
+    this.sharedTarget = target;
+    this.shared = index;
     return this;
   }
 
@@ -63,6 +72,9 @@ public final class Main {
   public CommandLine commandLine() {
     EgressDoctorCommand root = new EgressDoctorCommand();
     root.width(width);
+    if (shared != null) {
+      root.share(sharedTarget, shared);
+    }
     CommandLine cmd = new CommandLine(root);
     cmd.setOut(out);
     cmd.setErr(err);

@@ -74,17 +74,26 @@ public final class SearchCommand implements Callable<Integer> {
               + target.describe()
               + "; run 'egress-doctor ingest PATH' first, or give --index DIR");
     }
+    EventIndex shared = EgressDoctorCommand.shared(spec, target);
+    if (shared != null) {
+      search(out, q, shared);
+      return ExitCodes.OK;
+    }
     try (EventIndex idx = target.open()) {
-      if (count) {
-        long n = idx.count(q);
-        out.println(json ? "{\"count\":" + n + "}" : Long.toString(n));
-      } else if (top != null) {
-        printTop(out, idx.top(top, q, limit));
-      } else {
-        printEvents(out, idx.search(q, limit), idx.count(q));
-      }
+      search(out, q, idx);
     }
     return ExitCodes.OK;
+  }
+
+  private void search(PrintWriter out, EventQuery q, EventIndex idx) throws java.io.IOException {
+    if (count) {
+      long n = idx.count(q);
+      out.println(json ? "{\"count\":" + n + "}" : Long.toString(n));
+    } else if (top != null) {
+      printTop(out, idx.top(top, q, limit));
+    } else {
+      printEvents(out, idx.search(q, limit), idx.count(q));
+    }
   }
 
   private void checkFields() {

@@ -18,7 +18,11 @@ final class CommandTree {
 
   /** The tree, writing to {@code out} and {@code err}, reporting errors as one line each. */
   static CommandLine build(ShellSession session, PrintWriter out, PrintWriter err) {
-    CommandLine root = new Main(out, err).width(session::width).commandLine();
+    CommandLine root =
+        new Main(out, err)
+            .width(session::width)
+            .sharing(session.target(), session.index())
+            .commandLine();
     if (root.getSubcommands().containsKey("shell")) {
       root.getCommandSpec().removeSubcommand("shell");
     }

@@ -21,6 +21,7 @@ import org.jline.reader.History;
 public final class ShellSession implements Closeable {
 
   private final Path folder;
+  private final IndexTarget target;
   private final EventIndex index;
   private final PrintWriter out;
   private final IntSupplier width;
@@ -37,12 +38,17 @@ public final class ShellSession implements Closeable {
 
   /** A session over an index, local or on a cluster, writing to {@code out}. */
   public ShellSession(IndexTarget target, PrintWriter out, IntSupplier width) throws IOException {
-    this(target.folder(), openShared(target), out, width);
+    this(target, openShared(target), out, width);
   }
 
-  /** A session over an index already open; the session closes it. */
+  /** A session over a local index already open; the session closes it. */
   public ShellSession(Path folder, EventIndex index, PrintWriter out, IntSupplier width) {
-    this.folder = folder;
+    this(IndexTarget.local(folder), index, out, width);
+  }
+
+  private ShellSession(IndexTarget target, EventIndex index, PrintWriter out, IntSupplier width) {
+    this.target = target;
+    this.folder = target.folder();
     this.index = index;
     this.out = out;
     this.width = width;
@@ -59,6 +65,11 @@ public final class ShellSession implements Closeable {
       throw e;
     }
     return index;
+  }
+
+  /** Which index the session holds open. */
+  public IndexTarget target() {
+    return target;
   }
 
   /** The index folder. */

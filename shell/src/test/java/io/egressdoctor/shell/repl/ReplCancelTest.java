@@ -3,12 +3,6 @@ package io.egressdoctor.shell.repl;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.egressdoctor.core.index.EventIndex;
-import io.egressdoctor.core.index.EventWriter;
-import io.egressdoctor.core.index.IndexStats;
-import io.egressdoctor.core.index.IndexedEvent;
-import io.egressdoctor.core.index.SourceRecord;
-import io.egressdoctor.core.index.TimeBucket;
-import io.egressdoctor.core.index.ValueCount;
 import io.egressdoctor.core.index.lucene.LuceneEventIndex;
 import io.egressdoctor.core.query.EventQuery;
 import java.io.ByteArrayOutputStream;
@@ -18,12 +12,8 @@ import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.impl.DumbTerminal;
 import org.junit.jupiter.api.BeforeAll;
@@ -85,13 +75,12 @@ class ReplCancelTest {
    * The shell's index, but its first count runs until its thread is interrupted, as a long Lucene
    * search does, and then fails the way the real index fails a cancelled search.
    */
-  private static final class SlowCounts implements EventIndex {
-    private final EventIndex real;
+  private static final class SlowCounts extends ForwardingIndex {
     final CountDownLatch started = new CountDownLatch(1);
     final CountDownLatch stopped = new CountDownLatch(1);
 
     SlowCounts(EventIndex real) {
-      this.real = real;
+      super(real);
     }
 
     @Override
@@ -108,57 +97,6 @@ class ReplCancelTest {
         throw new InterruptedIOException("search cancelled");
       }
       return real.count(query);
-    }
-
-    @Override
-    public List<IndexedEvent> search(EventQuery query, int limit) throws IOException {
-      return real.search(query, limit);
-    }
-
-    @Override
-    public void forEach(EventQuery query, Consumer<IndexedEvent> consumer) throws IOException {
-      real.forEach(query, consumer);
-    }
-
-    @Override
-    public Optional<IndexedEvent> get(String id) throws IOException {
-      return real.get(id);
-    }
-
-    @Override
-    public List<ValueCount> top(String field, EventQuery query, int n) throws IOException {
-      return real.top(field, query, n);
-    }
-
-    @Override
-    public List<String> distinct(String field, EventQuery query, int limit) throws IOException {
-      return real.distinct(field, query, limit);
-    }
-
-    @Override
-    public List<TimeBucket> dateHistogram(EventQuery query, Duration bucket, String splitField)
-        throws IOException {
-      return real.dateHistogram(query, bucket, splitField);
-    }
-
-    @Override
-    public IndexStats stats() throws IOException {
-      return real.stats();
-    }
-
-    @Override
-    public List<SourceRecord> sources() throws IOException {
-      return real.sources();
-    }
-
-    @Override
-    public EventWriter openWriter() throws IOException {
-      return real.openWriter();
-    }
-
-    @Override
-    public void close() throws IOException {
-      real.close();
     }
   }
 }

@@ -48,7 +48,17 @@ class BuiltInPackTest {
             .filter(
                 r -> pack.file(r).get().getFileName().toString().equals(r.meta().name() + ".yml"))
             .count();
-    assertThat(results).hasSize((int) mainRules * 2);
+    for (String kind : List.of("positive", "negative")) {
+      assertThat(
+              results.stream()
+                  .filter(
+                      r -> r.fixtureCase().equals(kind) || r.fixtureCase().startsWith(kind + "/"))
+                  .map(FixtureResult::rule)
+                  .distinct()
+                  .count())
+          .as("rules with " + kind + " cases")
+          .isEqualTo(mainRules);
+    }
   }
 
   @Test

@@ -32,6 +32,9 @@ final class EndpointMatrix {
 
   private static final int NAMES_SHOWN = 5;
 
+  /** The {@code event.action} of the collector's direct TCP checks (tcp-reachability.tsv). */
+  static final String TCP_CHECK = "tcp-check";
+
   /** Product words that name a catalog service by a part of its id. */
   private static final Map<String, String> PRODUCT_HINTS =
       Map.of(
@@ -162,12 +165,20 @@ final class EndpointMatrix {
     List<String> matched = names.stream().filter(n -> endpoint.matches(n, region)).toList();
     Map<Observation, Long> observations = new EnumMap<>(Observation.class);
     if (!matched.isEmpty()) {
-      EventQuery base =
+      EventQuery named =
           Queries.and(context.scope(), Queries.terms(Fields.DESTINATION_DOMAIN.name(), matched));
+      // The collector's direct TCP checks are probes, not the agent's traffic: counted apart.
+      EventQuery check = Queries.term(Fields.EVENT_ACTION.name(), TCP_CHECK);
+      EventQuery base = Queries.and(named, Queries.not(check));
       EventQuery denied = Queries.term(Fields.EVENT_TYPE.name(), "denied");
       EventQuery failure = Queries.term(Fields.EVENT_OUTCOME.name(), "failure");
       EventQuery proxy = Queries.term(Fields.OBSERVER_TYPE.name(), "proxy");
       var index = context.index();
+      observations.put(Observation.CHECK_FAILED, index.count(Queries.and(named, check, failure)));
+      observations.put(
+          Observation.CHECK_OPEN,
+          index.count(
+              Queries.and(named, check, Queries.term(Fields.EVENT_OUTCOME.name(), "success"))));
       observations.put(Observation.DENIED_BY_PROXY, index.count(Queries.and(base, denied)));
       observations.put(
           Observation.FAILED, index.count(Queries.and(base, failure, Queries.not(denied))));

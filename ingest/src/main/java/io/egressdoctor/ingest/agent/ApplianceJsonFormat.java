@@ -171,8 +171,7 @@ public final class ApplianceJsonFormat implements LogFormat {
       }
       if (firstProxyKey != null) {
         b.set(Fields.EVENT_ACTION, "proxy-setting");
-        b.set(
-            Fields.CONFIG_PROXY_VARIABLE, switchSeen ? "EnableProxyBypassList" : firstProxyKey);
+        b.set(Fields.CONFIG_PROXY_VARIABLE, switchSeen ? "EnableProxyBypassList" : firstProxyKey);
       }
       if (!messages.isEmpty()) {
         b.set(Fields.MESSAGE, String.join("; ", messages));

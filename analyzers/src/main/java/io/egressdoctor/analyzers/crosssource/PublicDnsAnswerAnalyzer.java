@@ -360,15 +360,17 @@ public final class PublicDnsAnswerAnalyzer implements Analyzer {
     return n.substring(start + 1);
   }
 
-  /** Whether the manifest says the files came from another machine than the answers. */
+  /**
+   * Whether the manifest says the files came from another machine than the answers: the collector
+   * ran with {@code --root}, and says so of every command it did not run.
+   */
   private static boolean collectedElsewhere(Searches s) throws IOException {
-    for (String root : s.index().distinct("labels.collect_root", s.within(), 10)) {
-      String r = root.strip();
-      if (!r.equals("/") && !r.matches("(?i)[a-z]:[\\\\/]?")) {
-        return true;
-      }
-    }
-    return false;
+    return s.count(
+            s.within(
+                term(Fields.EVENT_DATASET.name(), "collect.manifest"),
+                new EventQuery.Wildcard(
+                    Fields.EVENT_REASON.name(), "*--root reads another machine*")))
+        > 0;
   }
 
   /** A private address that a private endpoint could have: RFC 1918, CGNAT or unique-local. */

@@ -43,6 +43,9 @@ public final class SystemAccountProxyAnalyzer implements Analyzer {
   /** The analyzer's name in rules. */
   public static final String NAME = "system-account-bypass";
 
+  /** The {@code config.scope} values of the system account's settings. */
+  static final List<String> SCOPES = List.of("system_account", "winhttp", "machine_policy");
+
   private static final Set<String> PARAMETERS = Set.of("max_evidence", "scopes");
   private static final String DOMAIN = Fields.DESTINATION_DOMAIN.name();
   private static final String PRIVATELINK = ".privatelink.";
@@ -89,40 +92,43 @@ public final class SystemAccountProxyAnalyzer implements Analyzer {
     for (String d : s.index().distinct(DOMAIN, proxyLines, 50_000)) {
       boolean link = d.toLowerCase(Locale.ROOT).contains(PRIVATELINK);
       Optional<RequiredEndpoint> r = catalog.find(d);
-      if ((link && r.isPresent()) || inventory.serving(d).isPresent() && r.isPresent()) {
-        if (r.get().privateEndpointCapable() || link) {
-          proxied.add(d);
-        }
+      if (r.isPresent()
+          && (link || (r.get().privateEndpointCapable() && inventory.serving(d).isPresent()))) {
+        proxied.add(d);
       }
     }
     // ... and what the appliance's own bypass list excludes.
-    Set<String> applianceBypass = new TreeSet<>();
-    for (ProxySettingsFiles.Settings a :
-        ProxySettingsFiles.read(s, new EventQuery.Prefix("event.dataset", "asr."))) {
-      if (!a.bypassDisabled()) {
-        a.bypass().stream()
-            .filter(b -> !b.isBlank() && !b.startsWith("<"))
-            .forEach(applianceBypass::add);
-      }
-    }
-    if (served.isEmpty() && proxied.isEmpty() && applianceBypass.isEmpty()) {
-      return List.of();
-    }
+    List<ProxySettingsFiles.Settings> applianceSettings =
+        ProxySettingsFiles.read(s, new EventQuery.Prefix(Fields.EVENT_DATASET.name(), "asr."));
 
     Set<String> missingNames = new TreeSet<>();
     Set<String> missingEntries = new TreeSet<>();
     Set<String> missingProxied = new TreeSet<>();
     List<ProxySettingsFiles.Settings> lacking = new ArrayList<>();
     for (ProxySettingsFiles.Settings g : system) {
+      // A bundle (or a folder of several machines) holds the system account's settings beside
+      // the machine's other files: they concern the names of the agents found there.
+      String root = machineRoot(g.file());
+      Set<String> clouds = clouds(s, root);
+      Set<String> applianceBypass = new TreeSet<>();
+      List<ProxySettingsFiles.Settings> own =
+          applianceSettings.stream().filter(a -> a.file().startsWith(root)).toList();
+      for (ProxySettingsFiles.Settings a : own.isEmpty() ? applianceSettings : own) {
+        if (!a.bypassDisabled()) {
+          a.bypass().stream()
+              .filter(b -> !b.isBlank() && !b.startsWith("<"))
+              .forEach(applianceBypass::add);
+        }
+      }
       boolean gap = false;
       for (String n : served) {
-        if (!bypassed(g.bypass(), n, catalog)) {
+        if (clouds.contains(cloud(n, catalog)) && !bypassed(g.bypass(), n, catalog)) {
           missingNames.add(n);
           gap = true;
         }
       }
       for (String n : proxied) {
-        if (!bypassed(g.bypass(), n, catalog)) {
+        if (clouds.contains(cloud(n, catalog)) && !bypassed(g.bypass(), n, catalog)) {
           missingProxied.add(n);
           gap = true;
         }
@@ -141,6 +147,25 @@ public final class SystemAccountProxyAnalyzer implements Analyzer {
     if (lacking.isEmpty()) {
       return List.of();
     }
+    // A name of the inventory that reached the proxy in its privatelink form (or as Key Vault's
+    // privatelink alias) is one endpoint: name it once, as the proxy saw it.
+    Set<String> seenPlain = new TreeSet<>();
+    Set<String> seenZones = new TreeSet<>();
+    for (String n : missingProxied) {
+      seenPlain.add(EndpointInventory.plain(n));
+      String zone = PublicDnsAnswerAnalyzer.zoneOf(n);
+      if (!zone.isEmpty() && !zone.equals(n)) {
+        seenZones.add(zone);
+      }
+    }
+    missingNames.removeIf(
+        n ->
+            seenPlain.contains(EndpointInventory.plain(n))
+                || seenZones.contains(
+                    PublicDnsAnswerAnalyzer.zoneOf(
+                        catalog.find(n).map(r -> r.privateLinkName(n)).orElse(n)))
+                || covered(n, missingNames, catalog)
+                || missingProxied.contains(n));
 
     for (ProxySettingsFiles.Settings g : lacking) {
       ProxySettingsFiles.show(
@@ -160,9 +185,17 @@ public final class SystemAccountProxyAnalyzer implements Analyzer {
       EventQuery winHttp =
           and(arriving, new EventQuery.Wildcard(Fields.USER_AGENT_ORIGINAL.name(), "*WinHTTP*"));
       winHttpLines = s.count(winHttp);
-      List<IndexedEvent> shown = s.index().search(winHttpLines > 0 ? winHttp : arriving, 4);
-      for (IndexedEvent e : shown) {
-        evidence.show(e, "a privatelink or private-endpoint name at the proxy");
+      // One line per name, privatelink names first: they can only come from a client that was
+      // given the private endpoint's name and still used the proxy.
+      List<String> byName = new ArrayList<>(missingProxied);
+      byName.sort(
+          java.util.Comparator.comparing((String n) -> !n.contains(PRIVATELINK))
+              .thenComparing(n -> n));
+      for (String n : byName.subList(0, Math.min(6, byName.size()))) {
+        EventQuery one = and(winHttpLines > 0 ? winHttp : arriving, term(DOMAIN, n));
+        for (IndexedEvent e : s.index().search(one, 1)) {
+          evidence.show(e, n + " is meant for a private endpoint but reached the proxy");
+        }
       }
     }
 
@@ -197,14 +230,69 @@ public final class SystemAccountProxyAnalyzer implements Analyzer {
             evidence.last()));
   }
 
-  /** Whether the bypass covers the name as written, in its privatelink form, or its public form. */
+  /**
+   * Whether the bypass covers the name as written, in its privatelink form, or in the public form
+   * clients ask for.
+   */
   private static boolean bypassed(List<String> bypass, String name, EndpointCatalog catalog) {
     Optional<RequiredEndpoint> r = catalog.find(name);
     String link = r.map(x -> x.privateLinkName(name)).orElse(name);
-    String open = EndpointInventory.plain(name);
+    String open = r.map(x -> EndpointInventory.publicName(x, name)).orElse(name);
     return ProxyBypass.covers(bypass, name)
         || ProxyBypass.covers(bypass, link)
-        || ProxyBypass.covers(bypass, open);
+        || ProxyBypass.covers(bypass, open)
+        || ProxyBypass.covers(bypass, EndpointInventory.plain(name));
+  }
+
+  /** Whether another listed name is the same endpoint's public form. */
+  private static boolean covered(String name, Set<String> names, EndpointCatalog catalog) {
+    String open = catalog.find(name).map(x -> EndpointInventory.publicName(x, name)).orElse(name);
+    return !open.equals(name) && names.contains(open);
+  }
+
+  /** {@code azure} or {@code aws}: whose names these are. */
+  private static String cloud(String name, EndpointCatalog catalog) {
+    return catalog
+        .find(name)
+        .map(r -> r.service().startsWith("azure") ? "azure" : "aws")
+        .orElse("");
+  }
+
+  /**
+   * The folder of the machine whose system account this is: where {@code system-account/} sits (the
+   * bundle's top, or a machine's folder among several), else the file's own folder.
+   */
+  static String machineRoot(String file) {
+    String f = file.replace('\\', '/');
+    int at = f.lastIndexOf("/system-account/");
+    if (at >= 0) {
+      return file.substring(0, at + 1);
+    }
+    int bang = f.lastIndexOf("!system-account/");
+    if (bang >= 0) {
+      return file.substring(0, bang + 1);
+    }
+    int slash = f.lastIndexOf('/');
+    return slash >= 0 ? file.substring(0, slash + 1) : "";
+  }
+
+  /**
+   * The clouds whose agents the machine's files show: Azure for Site Recovery and Migrate files,
+   * AWS for replication agent files; both when they show neither.
+   */
+  private static Set<String> clouds(Searches s, String root) throws IOException {
+    Set<String> out = new TreeSet<>();
+    EventQuery mine = s.within(new EventQuery.Prefix(Fields.LOG_FILE_PATH.name(), root));
+    for (String dataset : s.index().distinct(Fields.EVENT_DATASET.name(), mine, 200)) {
+      if (dataset.startsWith("asr.") || dataset.startsWith("azure")) {
+        out.add("azure");
+      } else if (dataset.startsWith("mgn.")
+          || dataset.startsWith("drs")
+          || dataset.startsWith("cloudendure")) {
+        out.add("aws");
+      }
+    }
+    return out.isEmpty() ? Set.of("azure", "aws") : out;
   }
 
   /**
@@ -214,12 +302,20 @@ public final class SystemAccountProxyAnalyzer implements Analyzer {
   private static List<String> entries(
       Set<String> names, Set<String> applianceEntries, EndpointCatalog catalog) {
     Set<String> out = new TreeSet<>();
-    for (String n : names) {
-      String entry = catalog.find(n).map(r -> r.bypassEntry(n)).orElse(n);
-      out.add(entry.equalsIgnoreCase(n) ? n : "*." + entry);
-    }
     for (String e : applianceEntries) {
       out.add(e.startsWith("*") || e.startsWith(".") ? e : "*." + e);
+    }
+    for (String n : names) {
+      // A regional privatelink zone covers every name of the vault; other names as requested.
+      String zone = PublicDnsAnswerAnalyzer.zoneOf(n);
+      String entry = zone.isEmpty() || zone.equals(n) ? n : "*." + zone;
+      String link = catalog.find(n).map(r -> r.privateLinkName(n)).orElse(n);
+      List<String> sofar = List.copyOf(out);
+      if (!ProxyBypass.covers(sofar, n)
+          && !ProxyBypass.covers(sofar, link)
+          && !ProxyBypass.covers(sofar, entry)) {
+        out.add(entry);
+      }
     }
     // An entry already covered by a broader one adds nothing.
     List<String> kept = new ArrayList<>();

@@ -64,14 +64,23 @@ final class EndpointMatrix {
   Result build() throws IOException {
     EventQuery scope = context.scope();
     var index = context.index();
+    // A bundle's own checks (dns-resolution.tsv, tcp-reachability.tsv) resolve and probe the
+    // names of every product the collector found: they show what is reachable, not which
+    // services are in use, so they fill the rows but detect nothing.
+    EventQuery traffic =
+        Queries.and(
+            scope, Queries.not(new EventQuery.Prefix(Fields.EVENT_DATASET.name(), "collect.")));
     Set<String> names = new TreeSet<>();
+    Set<String> checked = new TreeSet<>();
     for (String field :
         List.of(
             Fields.DESTINATION_DOMAIN.name(),
             Fields.CT_HOST_HEADER.name(),
             Fields.DNS_QUESTION_NAME.name())) {
-      names.addAll(index.distinct(field, scope, MAX_NAMES));
+      names.addAll(index.distinct(field, traffic, MAX_NAMES));
     }
+    checked.addAll(index.distinct(Fields.DESTINATION_DOMAIN.name(), scope, MAX_NAMES));
+    checked.removeAll(names);
     Map<String, ServiceEvidence> detected = new TreeMap<>();
     detectFromNames(names, detected);
     detectFromProducts(
@@ -99,13 +108,15 @@ final class EndpointMatrix {
       services.add(
           new DetectedService(
               e.getKey(), List.copyOf(serviceRegions), List.copyOf(e.getValue().reasons)));
+      Set<String> seen = new TreeSet<>(names);
+      seen.addAll(checked);
       for (RequiredEndpoint endpoint : endpoints) {
         if (endpoint.host().contains("<region>") && !serviceRegions.isEmpty()) {
           for (String region : serviceRegions) {
-            rows.add(row(endpoint, endpoint.hostFor(region), region, names));
+            rows.add(row(endpoint, endpoint.hostFor(region), region, seen));
           }
         } else {
-          rows.add(row(endpoint, endpoint.host(), null, names));
+          rows.add(row(endpoint, endpoint.host(), null, seen));
         }
       }
     }

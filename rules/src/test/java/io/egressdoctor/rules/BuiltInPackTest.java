@@ -72,8 +72,7 @@ class BuiltInPackTest {
 
   @Test
   void caseFoldersAreReadAloneAndCheckTheirExpectedLevel(@TempDir Path dir) throws IOException {
-    Path rule =
-        pack.file(pack.find("endpoint-name-resolves-public").orElseThrow()).orElseThrow();
+    Path rule = pack.file(pack.find("endpoint-name-resolves-public").orElseThrow()).orElseThrow();
     Path fixtures = rule.resolveSibling("endpoint-name-resolves-public.tests");
     Files.copy(rule, dir.resolve(rule.getFileName()));
     Path tests = dir.resolve("endpoint-name-resolves-public.tests");

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * Reads inputs into an index: picks each file's format, parses it, and adds its events in parallel,
@@ -44,11 +45,22 @@ public final class IngestPipeline {
 
   /** Ingests files and folders; missing paths fail before anything is read. */
   public IngestSummary ingest(List<Path> paths) throws IOException {
+    return ingest(paths, UnaryOperator.identity());
+  }
+
+  /**
+   * Ingests files and folders, each file recorded (in its events' {@code log.file.path}, the
+   * index's sources and the summary) under the path {@code display} gives it; {@code report} shows
+   * a file unpacked from a bundle as {@code bundle.zip!entry}.
+   *
+   * @param display maps a file's path on disk to the path to show
+   */
+  public IngestSummary ingest(List<Path> paths, UnaryOperator<String> display) throws IOException {
     if (options.forcedFormat() != null && formats.byName(options.forcedFormat()).isEmpty()) {
       throw new IllegalArgumentException(
           "unknown format '" + options.forcedFormat() + "'; 'egress-doctor formats' lists them");
     }
-    List<InputFile> files = new ArrayList<>(InputFiles.expand(paths));
+    List<InputFile> files = new ArrayList<>(InputFiles.expand(paths, display));
     // Reference data in a bundle (ip-ranges.json, inventories, allowlists) is the caller's to load
     // with ReferenceLoader; read as logs it would only be noise.
     files.removeIf(f -> ReferenceLoader.isReferenceFile(f.path()));

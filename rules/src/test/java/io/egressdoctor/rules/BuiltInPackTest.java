@@ -48,7 +48,17 @@ class BuiltInPackTest {
             .filter(
                 r -> pack.file(r).get().getFileName().toString().equals(r.meta().name() + ".yml"))
             .count();
-    assertThat(results).hasSize((int) mainRules * 2);
+    for (String kind : List.of("positive", "negative")) {
+      assertThat(
+              results.stream()
+                  .filter(
+                      r -> r.fixtureCase().equals(kind) || r.fixtureCase().startsWith(kind + "/"))
+                  .map(FixtureResult::rule)
+                  .distinct()
+                  .count())
+          .as("rules with " + kind + " cases")
+          .isEqualTo(mainRules);
+    }
   }
 
   @Test
@@ -58,6 +68,36 @@ class BuiltInPackTest {
     List<FixtureResult> results = FixtureRunner.withDefaults().run(RulePack.load(dir));
     assertThat(results).extracting(FixtureResult::passed).containsExactly(false, false);
     assertThat(results.get(0).detail()).startsWith("no positive fixtures");
+  }
+
+  @Test
+  void caseFoldersAreReadAloneAndCheckTheirExpectedLevel(@TempDir Path dir) throws IOException {
+    Path rule = pack.file(pack.find("endpoint-name-resolves-public").orElseThrow()).orElseThrow();
+    Path fixtures = rule.resolveSibling("endpoint-name-resolves-public.tests");
+    Files.copy(rule, dir.resolve(rule.getFileName()));
+    Path tests = dir.resolve("endpoint-name-resolves-public.tests");
+    // positive/inventory holds the inventory; positive/alone the same answer without it.
+    Path inventory = tests.resolve("positive/inventory");
+    Files.createDirectories(inventory);
+    for (String f : List.of("dns-resolution.tsv", "private-endpoints.csv")) {
+      Files.copy(fixtures.resolve("positive/inventory").resolve(f), inventory.resolve(f));
+    }
+    Files.writeString(inventory.resolve(FixtureRunner.EXPECTED_LEVEL), "medium\n");
+    Path alone = tests.resolve("positive/alone");
+    Files.createDirectories(alone);
+    Files.copy(inventory.resolve("dns-resolution.tsv"), alone.resolve("dns-resolution.tsv"));
+    Path negative = tests.resolve("negative/no-evidence");
+    Files.createDirectories(negative);
+    Files.copy(inventory.resolve("dns-resolution.tsv"), negative.resolve("dns-resolution.tsv"));
+
+    List<FixtureResult> results = FixtureRunner.withDefaults().run(RulePack.load(dir));
+    assertThat(results)
+        .extracting(FixtureResult::toString)
+        .containsExactlyInAnyOrder(
+            "FAIL  endpoint-name-resolves-public positive/alone: 0 findings",
+            "FAIL  endpoint-name-resolves-public positive/inventory: 1 finding (high), expected"
+                + " medium",
+            "ok    endpoint-name-resolves-public negative/no-evidence: 0 findings");
   }
 
   @Test

@@ -225,7 +225,7 @@ public final class ReportCommand implements Callable<Integer> {
             var progress = IngestCommand.ProgressLine.onTerminal(err);
             try {
               new IngestPipeline(idx, FormatRegistry.builtIn(), options, progress.orNone())
-                  .ingest(expanded);
+                  .ingest(expanded, bundles::display);
             } finally {
               progress.clear();
             }

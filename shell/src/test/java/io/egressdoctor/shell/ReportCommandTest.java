@@ -157,6 +157,31 @@ class ReportCommandTest {
     assertThat(again.code()).isEqualTo(ExitCodes.FINDINGS);
   }
 
+  @Test
+  void aBundleReadIntoAGivenIndexIsRecordedUnderItsArchivePaths() throws Exception {
+    Path index = dir.resolve("bundle-index");
+    var r = run(command(), zip.toString(), "--index", index.toString(), "--format", "json");
+    assertThat(r.code()).as(r.err()).isEqualTo(ExitCodes.FINDINGS);
+    String shown = zip + "!proxy/access.log";
+    try (var idx = io.egressdoctor.core.index.lucene.LuceneEventIndex.open(index)) {
+      assertThat(idx.sources())
+          .extracting(io.egressdoctor.core.index.SourceRecord::path)
+          .containsExactly(shown);
+      assertThat(
+              idx.distinct(
+                  io.egressdoctor.core.field.Fields.LOG_FILE_PATH.name(),
+                  io.egressdoctor.core.query.Queries.all(),
+                  10))
+          .containsExactly(shown);
+    }
+    // Read again from the index alone, the report still names the archive member.
+    var again = run(command(), "--index", index.toString(), "--format", "json");
+    JsonNode json = new ObjectMapper().readTree(again.out());
+    assertThat(json.at("/inputs/files/0/path").asText()).isEqualTo(shown);
+    assertThat(json.at("/findings/0/evidence/0/file").asText()).isEqualTo(shown);
+    assertThat(again.out()).doesNotContain("egress-doctor-bundle-");
+  }
+
   private static long countTemporary(Path tmp) throws Exception {
     try (Stream<Path> list = Files.list(tmp)) {
       return list.filter(p -> p.getFileName().toString().startsWith("egress-doctor-")).count();

@@ -84,6 +84,21 @@ record EndpointInventory(ReferenceData reference) {
     return n.startsWith("privatelink.") ? n.substring("privatelink.".length()) : n;
   }
 
+  /**
+   * The public name of a name in the endpoint's own privatelink zone (Key Vault's {@code
+   * x.privatelink.vaultcore.azure.net} is asked for as {@code x.vault.azure.net}); else the name.
+   */
+  static String publicName(io.egressdoctor.analyzers.catalog.RequiredEndpoint r, String name) {
+    String n = name.toLowerCase(Locale.ROOT);
+    if (!r.host().startsWith("*.") || !r.privateLinkHost().startsWith("*.")) {
+      return n;
+    }
+    String linkZone = r.privateLinkHost().substring(1);
+    return n.endsWith(linkZone)
+        ? n.substring(0, n.length() - linkZone.length()) + r.host().substring(1)
+        : n;
+  }
+
   /** The endpoints that clients outside their VPC can reach. */
   List<PrivateEndpoint> all() {
     return reference.privateEndpoints().stream().filter(EndpointInventory::reachable).toList();

@@ -295,7 +295,12 @@ public final class ProxiedPrivateEndpointAnalyzer implements Analyzer {
       String url = Fields.CONFIG_PROXY_URL.name();
       String bypassField = Fields.CONFIG_PROXY_BYPASS.name();
       String enabledField = Fields.CONFIG_PROXY_BYPASS_ENABLED.name();
-      EventQuery settings = s.within(or(exists(url), exists(bypassField), exists(enabledField)));
+      // The Windows system account's own settings (Internet Options, WinHTTP) are the
+      // system-account-bypass analyzer's: they are not where the agent or appliance is set up.
+      EventQuery settings =
+          s.within(
+              or(exists(url), exists(bypassField), exists(enabledField)),
+              not(terms(Fields.CONFIG_SCOPE.name(), SystemAccountProxyAnalyzer.SCOPES)));
       // One file's settings arrive as separate events (https_proxy and no_proxy lines), and an
       // appliance spreads its settings over files (appliance.json holds the switch, the
       // configuration manager's file the list), so settings are gathered per file on source
@@ -386,22 +391,10 @@ public final class ProxiedPrivateEndpointAnalyzer implements Analyzer {
     private boolean bypassed(List<String> bypass, String name) {
       Optional<RequiredEndpoint> required = catalog.find(name);
       String link = required.map(r -> r.privateLinkName(name)).orElse(name);
-      String open = required.map(r -> publicName(r, name)).orElse(name);
+      String open = required.map(r -> EndpointInventory.publicName(r, name)).orElse(name);
       return ProxyBypass.covers(bypass, name)
           || ProxyBypass.covers(bypass, link)
           || ProxyBypass.covers(bypass, open);
-    }
-
-    /** The public name of a name in the endpoint's privatelink zone; else the name itself. */
-    private static String publicName(RequiredEndpoint r, String name) {
-      String n = name.toLowerCase(java.util.Locale.ROOT);
-      if (!r.host().startsWith("*.") || !r.privateLinkHost().startsWith("*.")) {
-        return n;
-      }
-      String linkZone = r.privateLinkHost().substring(1);
-      return n.endsWith(linkZone)
-          ? n.substring(0, n.length() - linkZone.length()) + r.host().substring(1)
-          : n;
     }
 
     /** Agent log lines that talk about the proxy. */

@@ -106,7 +106,13 @@ public final class ReplicationIpChurnAnalyzer implements Analyzer {
       this.minAddresses = Math.max(2, p.integer("min_addresses", 2));
       this.evidence = new EvidenceList(p.integer("max_evidence", 10));
       this.agent = s.within(exists(SERVER_IP));
-      this.network = s.within(terms(Fields.DESTINATION_PORT.name(), ports), exists(DEST_IP));
+      // A collector's TCP check (tcp-reachability.tsv) probes addresses the agent log named, at
+      // collection time: it says nothing about when the agent used them.
+      this.network =
+          s.within(
+              terms(Fields.DESTINATION_PORT.name(), ports),
+              exists(DEST_IP),
+              not(term(Fields.EVENT_ACTION.name(), "tcp-check")));
       this.launches =
           s.within(
               term(Fields.EVENT_PROVIDER.name(), "ec2.amazonaws.com"),

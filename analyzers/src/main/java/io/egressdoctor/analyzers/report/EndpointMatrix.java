@@ -32,6 +32,9 @@ final class EndpointMatrix {
 
   private static final int NAMES_SHOWN = 5;
 
+  /** The {@code event.action} of the collector's direct TCP checks (tcp-reachability.tsv). */
+  static final String TCP_CHECK = "tcp-check";
+
   /** Product words that name a catalog service by a part of its id. */
   private static final Map<String, String> PRODUCT_HINTS =
       Map.of(
@@ -61,14 +64,23 @@ final class EndpointMatrix {
   Result build() throws IOException {
     EventQuery scope = context.scope();
     var index = context.index();
+    // A bundle's own checks (dns-resolution.tsv, tcp-reachability.tsv) resolve and probe the
+    // names of every product the collector found: they show what is reachable, not which
+    // services are in use, so they fill the rows but detect nothing.
+    EventQuery traffic =
+        Queries.and(
+            scope, Queries.not(new EventQuery.Prefix(Fields.EVENT_DATASET.name(), "collect.")));
     Set<String> names = new TreeSet<>();
+    Set<String> checked = new TreeSet<>();
     for (String field :
         List.of(
             Fields.DESTINATION_DOMAIN.name(),
             Fields.CT_HOST_HEADER.name(),
             Fields.DNS_QUESTION_NAME.name())) {
-      names.addAll(index.distinct(field, scope, MAX_NAMES));
+      names.addAll(index.distinct(field, traffic, MAX_NAMES));
     }
+    checked.addAll(index.distinct(Fields.DESTINATION_DOMAIN.name(), scope, MAX_NAMES));
+    checked.removeAll(names);
     Map<String, ServiceEvidence> detected = new TreeMap<>();
     detectFromNames(names, detected);
     detectFromProducts(
@@ -96,13 +108,15 @@ final class EndpointMatrix {
       services.add(
           new DetectedService(
               e.getKey(), List.copyOf(serviceRegions), List.copyOf(e.getValue().reasons)));
+      Set<String> seen = new TreeSet<>(names);
+      seen.addAll(checked);
       for (RequiredEndpoint endpoint : endpoints) {
         if (endpoint.host().contains("<region>") && !serviceRegions.isEmpty()) {
           for (String region : serviceRegions) {
-            rows.add(row(endpoint, endpoint.hostFor(region), region, names));
+            rows.add(row(endpoint, endpoint.hostFor(region), region, seen));
           }
         } else {
-          rows.add(row(endpoint, endpoint.host(), null, names));
+          rows.add(row(endpoint, endpoint.host(), null, seen));
         }
       }
     }
@@ -162,12 +176,20 @@ final class EndpointMatrix {
     List<String> matched = names.stream().filter(n -> endpoint.matches(n, region)).toList();
     Map<Observation, Long> observations = new EnumMap<>(Observation.class);
     if (!matched.isEmpty()) {
-      EventQuery base =
+      EventQuery named =
           Queries.and(context.scope(), Queries.terms(Fields.DESTINATION_DOMAIN.name(), matched));
+      // The collector's direct TCP checks are probes, not the agent's traffic: counted apart.
+      EventQuery check = Queries.term(Fields.EVENT_ACTION.name(), TCP_CHECK);
+      EventQuery base = Queries.and(named, Queries.not(check));
       EventQuery denied = Queries.term(Fields.EVENT_TYPE.name(), "denied");
       EventQuery failure = Queries.term(Fields.EVENT_OUTCOME.name(), "failure");
       EventQuery proxy = Queries.term(Fields.OBSERVER_TYPE.name(), "proxy");
       var index = context.index();
+      observations.put(Observation.CHECK_FAILED, index.count(Queries.and(named, check, failure)));
+      observations.put(
+          Observation.CHECK_OPEN,
+          index.count(
+              Queries.and(named, check, Queries.term(Fields.EVENT_OUTCOME.name(), "success"))));
       observations.put(Observation.DENIED_BY_PROXY, index.count(Queries.and(base, denied)));
       observations.put(
           Observation.FAILED, index.count(Queries.and(base, failure, Queries.not(denied))));

@@ -10,6 +10,10 @@ public enum Observation {
   VIA_PROXY("via proxy"),
   /** It was reached without a proxy in the path. */
   DIRECT("direct"),
+  /** The collector's direct TCP check (no proxy) was refused or timed out. */
+  CHECK_FAILED("direct check failed"),
+  /** The collector's direct TCP check (no proxy) connected. */
+  CHECK_OPEN("direct check open"),
   /** No event names it. */
   NEVER_SEEN("never seen");
 

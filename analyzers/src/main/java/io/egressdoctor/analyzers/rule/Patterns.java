@@ -18,6 +18,7 @@ public final class Patterns {
           "denied-required-fqdn",
           "replication-ip-churn",
           "replication-port-blocked",
+          "proxy-unreachable",
           "proxy-auth-unsupported",
           "private-dns-missing",
           "bypass-list-wildcard",

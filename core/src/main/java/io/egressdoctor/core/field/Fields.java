@@ -246,7 +246,9 @@ public final class Fields {
   public static final FieldDefinition CONFIG_SOURCE =
       keyword("config.source", "What the setting was read from: env, appliance.json...");
   public static final FieldDefinition CONFIG_SCOPE =
-      keyword("config.scope", "Who the setting applies to: user, system_account, winhttp...");
+      keyword(
+          "config.scope",
+          "Who the setting applies to: user, appliance, system_account, winhttp, machine_policy...");
   public static final FieldDefinition CONFIG_PROXY_URL =
       keyword("config.proxy.url", "The configured proxy URL, password masked.");
   public static final FieldDefinition CONFIG_PROXY_VARIABLE =
@@ -255,6 +257,11 @@ public final class Fields {
       multiKeyword("config.proxy.bypass", "Bypass entries: no_proxy or a bypass list.");
   public static final FieldDefinition CONFIG_PROXY_BYPASS_ENABLED =
       bool("config.proxy.bypass_enabled", "Whether the bypass list is honoured.");
+  public static final FieldDefinition CONFIG_PROXY_ENABLED =
+      bool(
+          "config.proxy.enabled",
+          "Whether the proxy is switched on (Windows ProxyEnable); absent when the source does not"
+              + " say.");
 
   // VPN
   public static final FieldDefinition VPN_PROVIDER = keyword("vpn.provider", "aws or azure.");

@@ -15,15 +15,18 @@ import io.egressdoctor.ingest.declarative.Secrets;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /**
  * The Azure Migrate / Site Recovery appliance's {@code appliance.json} ({@code
- * C:\ProgramData\Microsoft Azure\Config\appliance.json}). Every proxy key becomes a configuration
- * event at its line: {@code EnableProxyBypassList} (the switch the ExpressRoute and private
- * endpoint guides flip), bypass lists and proxy addresses. Other scalar keys (Cloud,
- * PrivateEndpointEnabled...) go into one appliance event under {@code asr.extra.*}.
+ * C:\ProgramData\Microsoft Azure\Config\appliance.json}). The whole file is one configuration
+ * event, so that the switch and what it switches are seen together: {@code EnableProxyBypassList}
+ * (the switch the ExpressRoute and private endpoint guides flip) as {@code
+ * config.proxy.bypass_enabled}, any bypass list and proxy address (keys holding "proxy") as {@code
+ * config.proxy.bypass} and {@code config.proxy.url}, and every other scalar key (Cloud,
+ * PrivateEndpointEnabled...) under {@code asr.extra.*}. The event points at the switch's line.
  */
 public final class ApplianceJsonFormat implements LogFormat {
 
@@ -79,15 +82,14 @@ public final class ApplianceJsonFormat implements LogFormat {
   private static void parse(InputStream in, EventSink sink, ParseContext context)
       throws IOException {
     String text = new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("\uFEFF", "");
-    Event.Builder appliance = ConfigEvents.builder(DATASET, "appliance.json");
-    appliance.set(Fields.EVENT_ACTION, "appliance-settings");
+    Settings settings = new Settings();
     long lastLine = 1;
     try (JsonParser p = JSON.createParser(text)) {
       if (p.nextToken() != JsonToken.START_OBJECT) {
         sink.reject(1, 0, firstLine(text), "appliance.json is not a JSON object");
         return;
       }
-      lastLine = fields(p, "", sink, context, appliance);
+      lastLine = fields(p, "", settings);
     } catch (IOException e) {
       long line =
           e instanceof com.fasterxml.jackson.core.JsonProcessingException j
@@ -98,20 +100,96 @@ public final class ApplianceJsonFormat implements LogFormat {
           line, -1, firstLine(text), "bad JSON: " + e.getMessage().lines().findFirst().orElse(""));
       return;
     }
-    appliance.origin(context.origin(1, 0));
-    sink.accept(appliance.build(), Math.max(lastLine, 1));
+    sink.accept(settings.event(context), Math.max(lastLine, 1));
   }
 
-  private static long fields(
-      JsonParser p, String prefix, EventSink sink, ParseContext context, Event.Builder appliance)
-      throws IOException {
+  /**
+   * The whole file, gathered into one event: the bypass switch, the proxy and the bypass list must
+   * be in the same event for a rule to see that a list is set but switched off.
+   */
+  private static final class Settings {
+    private final Event.Builder b = ConfigEvents.builder(DATASET, "appliance.json");
+    private final List<String> proxyLines = new ArrayList<>();
+    private final List<String> messages = new ArrayList<>();
+    private String address;
+    private String port;
+    private String firstProxyKey;
+    private long eventLine = -1;
+    private boolean switchSeen;
+
+    Settings() {
+      b.set(Fields.CONFIG_SCOPE, "appliance");
+      b.set(Fields.EVENT_ACTION, "appliance-settings");
+    }
+
+    void proxy(String key, String value, long line) {
+      String k = key.toLowerCase(Locale.ROOT);
+      String shown = Secrets.mask(value);
+      boolean isSwitch = k.contains("bypass") && k.contains("enable");
+      if (isSwitch) {
+        EcsValues.put(b, Fields.CONFIG_PROXY_BYPASS_ENABLED, value);
+        switchSeen = true;
+        // The evidence points at the line to change.
+        eventLine = line;
+      } else if (k.contains("bypass")) {
+        ConfigEvents.bypass(b, value);
+      } else if (k.contains("port")) {
+        port = value;
+      } else if (k.contains("address") || k.contains("url") || k.contains("server")) {
+        address = value;
+      }
+      if (firstProxyKey == null) {
+        firstProxyKey = key;
+      }
+      if (eventLine < 0) {
+        eventLine = line;
+      }
+      messages.add(key + " = " + shown);
+      proxyLines.add("\"" + key + "\": \"" + shown + "\"");
+    }
+
+    void other(String key, String value, long line) {
+      if (value.isEmpty()) {
+        return;
+      }
+      b.set("asr.extra." + ConfigEvents.snake(key), Secrets.mask(value));
+      if (key.equalsIgnoreCase("PrivateEndpointEnabled")) {
+        // Whether the appliance was deployed for private endpoints says what its bypass is for.
+        messages.add(key + " = " + value);
+        proxyLines.add("\"" + key + "\": " + value);
+      }
+    }
+
+    Event event(ParseContext context) {
+      if (address != null && !address.isEmpty()) {
+        boolean hasPort = address.replaceFirst("^[a-zA-Z]+://", "").matches("[^/]*:\\d+(/.*)?");
+        String url =
+            port == null || port.isEmpty() || hasPort
+                ? address
+                : address.replaceFirst("/+$", "") + ":" + port;
+        EcsValues.put(b, Fields.CONFIG_PROXY_URL, url);
+      }
+      if (firstProxyKey != null) {
+        b.set(Fields.EVENT_ACTION, "proxy-setting");
+        b.set(Fields.CONFIG_PROXY_VARIABLE, switchSeen ? "EnableProxyBypassList" : firstProxyKey);
+      }
+      if (!messages.isEmpty()) {
+        b.set(Fields.MESSAGE, String.join("; ", messages));
+        b.original(String.join("\n", proxyLines));
+      }
+      b.origin(context.origin(Math.max(eventLine, 1), eventLine < 0 ? 0 : -1));
+      return b.build();
+    }
+  }
+
+  private static long fields(JsonParser p, String prefix, Settings settings) throws IOException {
     long last = 1;
     while (p.nextToken() == JsonToken.FIELD_NAME) {
       String key = prefix + p.currentName();
       int line = p.currentTokenLocation().getLineNr();
       JsonToken t = p.nextToken();
       if (t == JsonToken.START_OBJECT) {
-        last = fields(p, key + ".", sink, context, appliance);
+        last = fields(p, key + ".", settings);
         continue;
       }
       String value;
@@ -130,30 +208,12 @@ public final class ApplianceJsonFormat implements LogFormat {
       }
       last = p.currentTokenLocation().getLineNr();
       if (key.toLowerCase(Locale.ROOT).contains("proxy")) {
-        sink.accept(proxyEvent(key, value, line, context), line);
-      } else if (!value.isEmpty()) {
-        appliance.set("asr.extra." + ConfigEvents.snake(key), Secrets.mask(value));
+        settings.proxy(key, value, line);
+      } else {
+        settings.other(key, value, line);
       }
     }
     return last;
-  }
-
-  private static Event proxyEvent(String key, String value, long line, ParseContext context) {
-    Event.Builder b = ConfigEvents.builder(DATASET, "appliance.json");
-    b.set(Fields.CONFIG_PROXY_VARIABLE, key);
-    String k = key.toLowerCase(Locale.ROOT);
-    if (k.contains("bypass") && k.contains("enable")) {
-      EcsValues.put(b, Fields.CONFIG_PROXY_BYPASS_ENABLED, value);
-    } else if (k.contains("bypass")) {
-      ConfigEvents.bypass(b, value);
-    } else if (k.contains("address") || k.contains("url") || k.contains("server")) {
-      EcsValues.put(b, Fields.CONFIG_PROXY_URL, value);
-    }
-    String shown = Secrets.mask(value);
-    b.set(Fields.MESSAGE, key + " = " + shown);
-    b.original("\"" + key + "\": \"" + shown + "\"");
-    b.origin(context.origin(line, -1));
-    return b.build();
   }
 
   private static String firstLine(String text) {

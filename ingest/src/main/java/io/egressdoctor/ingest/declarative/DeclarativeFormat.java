@@ -1,5 +1,6 @@
 package io.egressdoctor.ingest.declarative;
 
+import io.egressdoctor.ingest.FormatRegistry;
 import io.egressdoctor.ingest.InputSample;
 import io.egressdoctor.ingest.LogFormat;
 import io.egressdoctor.ingest.LogParser;
@@ -75,7 +76,11 @@ public final class DeclarativeFormat implements LogFormat {
     boolean nameMatch =
         spec.fileNames().stream().anyMatch(p -> p.matcher(sample.fileName()).matches());
     if (lines.isEmpty()) {
-      return 0;
+      // Every line is one the format skips (a proxy environment without proxy variables): by
+      // name it is still this format's file, with no event in it.
+      return nameMatch && !sample.nonBlank().isEmpty()
+          ? Math.min(FormatRegistry.MIN_SCORE, spec.maxScore())
+          : 0;
     }
     LineMatcher matcher = new LineMatcher(spec.patterns());
     int ok = 0;

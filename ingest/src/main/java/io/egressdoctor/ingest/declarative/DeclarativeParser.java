@@ -20,6 +20,7 @@ final class DeclarativeParser extends LineLogParser {
   private final LineMatcher matcher;
   private final EventAssembler assembler;
   private final Map<String, String> fileCaptures = new LinkedHashMap<>();
+  private final Map<String, String> carried = new LinkedHashMap<>();
   private final Map<String, Integer> patternHits;
   private Pending pending;
   private long orphanLine = -1;
@@ -100,6 +101,11 @@ final class DeclarativeParser extends LineLogParser {
       return;
     }
     if (match.header()) {
+      // A CSV header has no captures; a carry line's captures go with the events after it.
+      carried.putAll(match.captures());
+      if (patternHits != null && match.pattern() instanceof FormatSpec.RegexPattern) {
+        patternHits.merge(match.pattern().name(), 1, Integer::sum);
+      }
       return;
     }
     pending = new Pending(line, match);
@@ -146,6 +152,7 @@ final class DeclarativeParser extends LineLogParser {
     pending = null;
     orphanLine = -1;
     Map<String, String> captures = new LinkedHashMap<>(fileCaptures);
+    captures.putAll(carried);
     captures.putAll(p.match.captures());
     String continuation = p.continuation == null ? null : p.continuation.toString();
     EventAssembler.Result r = assembler.assemble(p.match, captures, continuation, context.zone());

@@ -60,8 +60,14 @@ record FormatSpec(
     Map<FieldDefinition, List<String>> set();
   }
 
-  /** A regex whose named groups are the captures. */
-  record RegexPattern(String name, int line, Pattern regex, Map<FieldDefinition, List<String>> set)
+  /**
+   * A regex whose named groups are the captures.
+   *
+   * @param carry the line makes no event: its captures carry over to every event after it (a
+   *     header's time, a section name), until a later carry line sets them again
+   */
+  record RegexPattern(
+      String name, int line, Pattern regex, boolean carry, Map<FieldDefinition, List<String>> set)
       implements LinePattern {}
 
   /**

@@ -125,8 +125,15 @@ final class FormatSpecLoader {
       if (kinds != 1) {
         throw p.error(p.line(), "a pattern needs exactly one of 'regex', 'json' or 'csv'");
       }
+      if (p.has("carry") && !p.has("regex")) {
+        throw p.error(p.lineOf("carry"), "'carry' is for 'regex' patterns");
+      }
       if (p.has("regex")) {
-        out.add(new RegexPattern(name, p.line(), p.regex("regex"), set));
+        boolean carry = p.bool("carry", false);
+        if (carry && !set.isEmpty()) {
+          throw p.error(p.lineOf("set"), "a 'carry' pattern makes no event, so it sets nothing");
+        }
+        out.add(new RegexPattern(name, p.line(), p.regex("regex"), carry, set));
       } else if (p.has("json")) {
         SpecReader j = p.child("json");
         Pattern prefix = j.regex("prefix");

@@ -27,7 +27,10 @@ final class LineMatcher {
   private static final JsonFactory JSON = new JsonFactory();
   private static final Pattern GROUP_NAME = Pattern.compile("\\(\\?<([a-zA-Z][a-zA-Z0-9]*)>");
 
-  /** A matched line: the pattern and its captures (a header line has no captures). */
+  /**
+   * A matched line: the pattern and its captures. A header line (a CSV header, a {@code carry}
+   * line) makes no event; a CSV header has no captures, a carry line's captures carry over.
+   */
   record Match(LinePattern pattern, Map<String, String> captures, boolean header) {}
 
   private final List<LinePattern> patterns;
@@ -80,7 +83,7 @@ final class LineMatcher {
         captures.put(name, v);
       }
     }
-    return new Match(p, captures, false);
+    return new Match(p, captures, p.carry());
   }
 
   private Match json(JsonPattern p, String line) {

@@ -11,6 +11,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 /** Expands the paths a user gives into input files, and fingerprints them. */
@@ -27,6 +28,18 @@ public final class InputFiles {
    * @throws NoSuchFileException for a path that does not exist
    */
   public static List<InputFile> expand(List<Path> paths) throws IOException {
+    return expand(paths, UnaryOperator.identity());
+  }
+
+  /**
+   * The same, with each file shown as {@code display} names it: files unpacked from a bundle are
+   * shown as {@code bundle.zip!entry}, not as the temporary folder they were unpacked to, in
+   * evidence, summaries and the index ({@code log.file.path}).
+   *
+   * @param display maps a file's path on disk (as {@link Path#toString()}) to the path to show
+   */
+  public static List<InputFile> expand(List<Path> paths, UnaryOperator<String> display)
+      throws IOException {
     List<InputFile> out = new ArrayList<>();
     for (Path p : paths) {
       if (!Files.exists(p)) {
@@ -37,12 +50,12 @@ public final class InputFiles {
           walk.filter(Files::isRegularFile)
               .filter(f -> !isHidden(p, f))
               .sorted()
-              .forEach(f -> out.add(new InputFile(f, f.toString())));
+              .forEach(f -> out.add(new InputFile(f, display.apply(f.toString()))));
         } catch (UncheckedIOException e) {
           throw e.getCause();
         }
       } else {
-        out.add(new InputFile(p, p.toString()));
+        out.add(new InputFile(p, display.apply(p.toString())));
       }
     }
     return out;

@@ -124,6 +124,78 @@ class DeclarativeFormatsTest {
     assertThat(fw.sniff(new InputSample("other.log", List.of("hello")))).isZero();
   }
 
+  private static final String CARRY_FORMAT =
+      """
+      name: checks
+      dataset: test.checks
+      description: a header with the time, then records under it
+      files: ['checks.tsv']
+      skip: '^# (?!checked at )'
+      patterns:
+        - name: header
+          regex: '^# checked at (?<checked>\\S+)$'
+          carry: true
+        - name: record
+          regex: '^(?<name>[a-z.]+)\\t(?<port>\\d+)$'
+      timestamp: {field: checked, formats: [iso], required: false}
+      fields: {name: destination.domain, port: destination.port}
+      samples:
+        - lines: |
+            # checked at 2024-05-01T09:00:00Z
+            example.com\t443
+          fields:
+            '@timestamp': '2024-05-01T09:00:00Z'
+            destination.domain: example.com
+      """;
+
+  @Test
+  void carryLinesGiveTheirCapturesToTheEventsAfterThem() throws Exception {
+    DeclarativeFormat f = DeclarativeFormats.parse("checks.yaml", CARRY_FORMAT);
+    List<String> lines =
+        List.of(
+            "before.example\t80",
+            "# checked at 2024-05-01T09:00:00Z",
+            "# a comment",
+            "one.example\t443",
+            "# checked at 2024-05-02T09:00:00Z",
+            "two.example\t1500");
+    List<io.egressdoctor.core.event.Event> events = new java.util.ArrayList<>();
+    List<String> rejected = new java.util.ArrayList<>();
+    f.newParser(new io.egressdoctor.ingest.ParseContext("checks.tsv", ZoneOffset.UTC))
+        .parse(
+            new java.io.ByteArrayInputStream(
+                String.join("\n", lines).getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+            new io.egressdoctor.ingest.EventSink() {
+              @Override
+              public void accept(io.egressdoctor.core.event.Event e, long position) {
+                events.add(e);
+              }
+
+              @Override
+              public void reject(long position, long offset, String original, String reason) {
+                rejected.add(reason);
+              }
+            });
+    assertThat(rejected).isEmpty();
+    assertThat(events).hasSize(3);
+    assertThat(events.get(0).timestamp()).isEmpty();
+    assertThat(events.get(1).timestamp().getAsLong())
+        .isEqualTo(java.time.Instant.parse("2024-05-01T09:00:00Z").toEpochMilli());
+    assertThat(events.get(2).timestamp().getAsLong())
+        .isEqualTo(java.time.Instant.parse("2024-05-02T09:00:00Z").toEpochMilli());
+    // A header line alone is this format's file, and so is a file it skips whole by name.
+    assertThat(f.sniff(new InputSample("checks.tsv", List.of("# checked at 2024-05-01T09:00:00Z"))))
+        .isEqualTo(100);
+    assertThat(f.sniff(new InputSample("checks.tsv", List.of("# a comment")))).isEqualTo(50);
+    assertThat(f.sniff(new InputSample("other.tsv", List.of("# a comment")))).isZero();
+    assertThatThrownBy(
+            () ->
+                DeclarativeFormats.parse(
+                    "bad.yaml",
+                    CARRY_FORMAT.replace("carry: true", "carry: true\n    set: {tags: [x]}")))
+        .hasMessageContaining("a 'carry' pattern makes no event");
+  }
+
   @Test
   void passwordsInProxyUrlsAreMasked() {
     assertThat(Secrets.mask("https_proxy=http://u:p%40ss@proxy:8080/ and ftp://a:b@h/"))

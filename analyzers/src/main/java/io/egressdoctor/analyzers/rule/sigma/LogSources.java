@@ -103,6 +103,19 @@ public final class LogSources {
               "application logs without a format of their own (the SSM agent, scripts), read as"
                   + " timestamped text with URLs, addresses and host:port pairs extracted"),
           new LogSource(
+              "network_connection",
+              null,
+              null,
+              Queries.or(
+                  datasets("collect.tcp"),
+                  Queries.and(
+                      Queries.term("event.category", "network"),
+                      Queries.term("event.type", "connection"),
+                      Queries.exists("destination.port"),
+                      Queries.not(Queries.exists("observer.type")))),
+              "connections the machine itself opened or tried: the collector's direct TCP checks"
+                  + " (tcp-reachability.tsv), with labels.check_kind and event.reason"),
+          new LogSource(
               "proxy_configuration",
               null,
               null,

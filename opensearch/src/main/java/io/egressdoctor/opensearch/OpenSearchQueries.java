@@ -6,10 +6,10 @@ import io.egressdoctor.core.field.Fields;
 import io.egressdoctor.core.net.Cidr;
 import io.egressdoctor.core.net.IpAddresses;
 import io.egressdoctor.core.query.EventQuery;
+import io.egressdoctor.core.query.QueryValues;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.opensearch.client.json.JsonData;
 import org.opensearch.client.opensearch._types.FieldValue;
 import org.opensearch.client.opensearch._types.query_dsl.Operator;
@@ -34,12 +34,13 @@ public final class OpenSearchQueries {
       case EventQuery.Terms t -> terms(field(t.field()), t.values());
       case EventQuery.Prefix p -> {
         FieldDefinition f = keyword(p.field());
-        yield Query.of(q -> q.prefix(x -> x.field(name(f)).value(norm(f, p.prefix()))));
+        yield Query.of(q -> q.prefix(x -> x.field(name(f)).value(QueryValues.norm(f, p.prefix()))));
       }
       case EventQuery.Suffix s -> suffix(field(s.field()), s.suffix());
       case EventQuery.Wildcard w -> {
         FieldDefinition f = keyword(w.field());
-        yield Query.of(q -> q.wildcard(x -> x.field(name(f)).value(norm(f, w.pattern()))));
+        yield Query.of(
+            q -> q.wildcard(x -> x.field(name(f)).value(QueryValues.norm(f, w.pattern()))));
       }
       case EventQuery.Regex r -> {
         FieldDefinition f = keyword(r.field());
@@ -81,15 +82,16 @@ public final class OpenSearchQueries {
   private Query term(FieldDefinition f, String value) {
     String n = name(f);
     return switch (f.type()) {
-      case KEYWORD -> Query.of(q -> q.term(t -> t.field(n).value(FieldValue.of(norm(f, value)))));
+      case KEYWORD ->
+          Query.of(q -> q.term(t -> t.field(n).value(FieldValue.of(QueryValues.norm(f, value)))));
       case BOOLEAN -> Query.of(q -> q.term(t -> t.field(n).value(FieldValue.of(value))));
       case TEXT -> text(f, value, true);
       case LONG, DATE -> {
-        long v = parseLong(f, value);
+        long v = QueryValues.parseLong(f, value);
         yield Query.of(q -> q.term(t -> t.field(n).value(FieldValue.of(v))));
       }
       case IP -> {
-        String ip = IpAddresses.format(ip(f, value));
+        String ip = IpAddresses.format(QueryValues.ip(f, value));
         yield Query.of(q -> q.term(t -> t.field(n).value(FieldValue.of(ip))));
       }
     };
@@ -102,10 +104,14 @@ public final class OpenSearchQueries {
     String n = name(f);
     List<FieldValue> list =
         switch (f.type()) {
-          case KEYWORD -> values.stream().map(v -> FieldValue.of(norm(f, v))).toList();
+          case KEYWORD -> values.stream().map(v -> FieldValue.of(QueryValues.norm(f, v))).toList();
           case BOOLEAN -> values.stream().map(FieldValue::of).toList();
-          case LONG, DATE -> values.stream().map(v -> FieldValue.of(parseLong(f, v))).toList();
-          case IP -> values.stream().map(v -> FieldValue.of(IpAddresses.format(ip(f, v)))).toList();
+          case LONG, DATE ->
+              values.stream().map(v -> FieldValue.of(QueryValues.parseLong(f, v))).toList();
+          case IP ->
+              values.stream()
+                  .map(v -> FieldValue.of(IpAddresses.format(QueryValues.ip(f, v))))
+                  .toList();
           case TEXT -> null;
         };
     if (list == null) {
@@ -117,7 +123,7 @@ public final class OpenSearchQueries {
 
   private Query suffix(FieldDefinition f, String suffix) {
     requireKeyword(f);
-    String s = norm(f, suffix);
+    String s = QueryValues.norm(f, suffix);
     if (f.suffixSearchable()) {
       // The reversed sub-field turns the suffix into a prefix: a walk of the terms dictionary.
       String reversed = new StringBuilder(s).reverse().toString();
@@ -125,7 +131,7 @@ public final class OpenSearchQueries {
       return Query.of(q -> q.prefix(p -> p.field(n).value(reversed)));
     }
     String n = name(f);
-    return Query.of(q -> q.wildcard(w -> w.field(n).value("*" + escapeWildcard(s))));
+    return Query.of(q -> q.wildcard(w -> w.field(n).value("*" + QueryValues.escapeWildcard(s))));
   }
 
   private Query cidr(FieldDefinition f, String text) {
@@ -144,8 +150,8 @@ public final class OpenSearchQueries {
     String n = name(f);
     switch (f.type()) {
       case LONG, DATE -> {
-        long lo = r.lower() == null ? Long.MIN_VALUE : parseLong(f, r.lower());
-        long hi = r.upper() == null ? Long.MAX_VALUE : parseLong(f, r.upper());
+        long lo = r.lower() == null ? Long.MIN_VALUE : QueryValues.parseLong(f, r.lower());
+        long hi = r.upper() == null ? Long.MAX_VALUE : QueryValues.parseLong(f, r.upper());
         if (r.lower() != null && !r.includeLower()) {
           if (lo == Long.MAX_VALUE) {
             return Query.of(q -> q.matchNone(m -> m));
@@ -182,8 +188,8 @@ public final class OpenSearchQueries {
                     }));
       }
       case IP -> {
-        InetAddress lo = r.lower() == null ? null : ip(f, r.lower());
-        InetAddress hi = r.upper() == null ? null : ip(f, r.upper());
+        InetAddress lo = r.lower() == null ? null : QueryValues.ip(f, r.lower());
+        InetAddress hi = r.upper() == null ? null : QueryValues.ip(f, r.upper());
         boolean v6 =
             (lo != null && lo.getAddress().length == 16)
                 || (hi != null && hi.getAddress().length == 16);
@@ -214,8 +220,8 @@ public final class OpenSearchQueries {
                     }));
       }
       case KEYWORD -> {
-        String from = r.lower() == null ? null : norm(f, r.lower());
-        String to = r.upper() == null ? null : norm(f, r.upper());
+        String from = r.lower() == null ? null : QueryValues.norm(f, r.lower());
+        String to = r.upper() == null ? null : QueryValues.norm(f, r.upper());
         return Query.of(
             q ->
                 q.range(
@@ -270,33 +276,5 @@ public final class OpenSearchQueries {
 
   private static String name(FieldDefinition f) {
     return OpenSearchFields.indexName(f.name());
-  }
-
-  private static String norm(FieldDefinition f, String v) {
-    return f.lowercase() ? v.toLowerCase(Locale.ROOT) : v;
-  }
-
-  private static long parseLong(FieldDefinition f, String v) {
-    try {
-      return Long.parseLong(v);
-    } catch (NumberFormatException e) {
-      if (f.type() == FieldType.DATE) {
-        try {
-          return java.time.Instant.parse(v).toEpochMilli();
-        } catch (java.time.format.DateTimeParseException ignored) {
-          // fall through to the error below
-        }
-      }
-      throw new IllegalArgumentException(f.name() + ": not a number: " + v, e);
-    }
-  }
-
-  private static InetAddress ip(FieldDefinition f, String v) {
-    return IpAddresses.parse(v)
-        .orElseThrow(() -> new IllegalArgumentException(f.name() + ": not an IP: " + v));
-  }
-
-  private static String escapeWildcard(String s) {
-    return s.replace("\\", "\\\\").replace("*", "\\*").replace("?", "\\?");
   }
 }

@@ -4,11 +4,10 @@ import io.egressdoctor.core.field.FieldDefinition;
 import io.egressdoctor.core.field.FieldType;
 import io.egressdoctor.core.field.Fields;
 import io.egressdoctor.core.net.Cidr;
-import io.egressdoctor.core.net.IpAddresses;
 import io.egressdoctor.core.query.EventQuery;
+import io.egressdoctor.core.query.QueryValues;
 import java.net.InetAddress;
 import java.util.List;
-import java.util.Locale;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.InetAddressPoint;
 import org.apache.lucene.document.LongField;
@@ -43,10 +42,13 @@ final class LuceneQueries {
       case EventQuery.Term t -> term(field(t.field()), t.value());
       case EventQuery.Terms t -> terms(field(t.field()), t.values());
       case EventQuery.Prefix p ->
-          keyword(p.field(), f -> new PrefixQuery(new Term(f.name(), norm(f, p.prefix()))));
+          keyword(
+              p.field(), f -> new PrefixQuery(new Term(f.name(), QueryValues.norm(f, p.prefix()))));
       case EventQuery.Suffix s -> suffix(field(s.field()), s.suffix());
       case EventQuery.Wildcard w ->
-          keyword(w.field(), f -> new WildcardQuery(new Term(f.name(), norm(f, w.pattern()))));
+          keyword(
+              w.field(),
+              f -> new WildcardQuery(new Term(f.name(), QueryValues.norm(f, w.pattern()))));
       case EventQuery.Regex r ->
           keyword(r.field(), f -> new RegexpQuery(new Term(f.name(), r.pattern())));
       case EventQuery.CidrMatch c -> cidr(field(c.field()), c.cidr());
@@ -79,10 +81,10 @@ final class LuceneQueries {
 
   private Query term(FieldDefinition f, String value) {
     return switch (f.type()) {
-      case KEYWORD, BOOLEAN -> new TermQuery(new Term(f.name(), norm(f, value)));
+      case KEYWORD, BOOLEAN -> new TermQuery(new Term(f.name(), QueryValues.norm(f, value)));
       case TEXT -> text(f, value, true);
-      case LONG, DATE -> LongField.newExactQuery(f.name(), parseLong(f, value));
-      case IP -> InetAddressPoint.newExactQuery(f.name(), ip(f, value));
+      case LONG, DATE -> LongField.newExactQuery(f.name(), QueryValues.parseLong(f, value));
+      case IP -> InetAddressPoint.newExactQuery(f.name(), QueryValues.ip(f, value));
     };
   }
 
@@ -92,13 +94,14 @@ final class LuceneQueries {
     }
     return switch (f.type()) {
       case KEYWORD, BOOLEAN ->
-          new TermInSetQuery(f.name(), values.stream().map(v -> new BytesRef(norm(f, v))).toList());
+          new TermInSetQuery(
+              f.name(), values.stream().map(v -> new BytesRef(QueryValues.norm(f, v))).toList());
       case LONG, DATE ->
           LongField.newSetQuery(
-              f.name(), values.stream().mapToLong(v -> parseLong(f, v)).toArray());
+              f.name(), values.stream().mapToLong(v -> QueryValues.parseLong(f, v)).toArray());
       case IP ->
           InetAddressPoint.newSetQuery(
-              f.name(), values.stream().map(v -> ip(f, v)).toArray(InetAddress[]::new));
+              f.name(), values.stream().map(v -> QueryValues.ip(f, v)).toArray(InetAddress[]::new));
       case TEXT -> {
         BooleanQuery.Builder b = new BooleanQuery.Builder();
         values.forEach(v -> b.add(text(f, v, true), Occur.SHOULD));
@@ -109,12 +112,12 @@ final class LuceneQueries {
 
   private Query suffix(FieldDefinition f, String suffix) {
     requireKeyword(f);
-    String s = norm(f, suffix);
+    String s = QueryValues.norm(f, suffix);
     if (f.suffixSearchable()) {
       // The reversed copy turns the suffix into a prefix: a walk of the terms dictionary.
       return new PrefixQuery(new Term(f.reversedName(), LuceneDocuments.reverse(s)));
     }
-    return new WildcardQuery(new Term(f.name(), "*" + escapeWildcard(s)));
+    return new WildcardQuery(new Term(f.name(), "*" + QueryValues.escapeWildcard(s)));
   }
 
   private Query cidr(FieldDefinition f, String text) {
@@ -130,8 +133,8 @@ final class LuceneQueries {
   private Query range(FieldDefinition f, EventQuery.Range r) {
     switch (f.type()) {
       case LONG, DATE -> {
-        long lo = r.lower() == null ? Long.MIN_VALUE : parseLong(f, r.lower());
-        long hi = r.upper() == null ? Long.MAX_VALUE : parseLong(f, r.upper());
+        long lo = r.lower() == null ? Long.MIN_VALUE : QueryValues.parseLong(f, r.lower());
+        long hi = r.upper() == null ? Long.MAX_VALUE : QueryValues.parseLong(f, r.upper());
         if (r.lower() != null && !r.includeLower()) {
           if (lo == Long.MAX_VALUE) {
             return new MatchNoDocsQuery();
@@ -147,18 +150,18 @@ final class LuceneQueries {
         return LongField.newRangeQuery(f.name(), lo, hi);
       }
       case IP -> {
-        InetAddress lo = r.lower() == null ? null : ip(f, r.lower());
-        InetAddress hi = r.upper() == null ? null : ip(f, r.upper());
+        InetAddress lo = r.lower() == null ? null : QueryValues.ip(f, r.lower());
+        InetAddress hi = r.upper() == null ? null : QueryValues.ip(f, r.upper());
         boolean v6 =
             (lo != null && lo.getAddress().length == 16)
                 || (hi != null && hi.getAddress().length == 16);
         if (lo == null) {
-          lo = v6 ? InetAddressPoint.MIN_VALUE : ip(f, "0.0.0.0");
+          lo = v6 ? InetAddressPoint.MIN_VALUE : QueryValues.ip(f, "0.0.0.0");
         } else if (!r.includeLower()) {
           lo = InetAddressPoint.nextUp(lo);
         }
         if (hi == null) {
-          hi = v6 ? InetAddressPoint.MAX_VALUE : ip(f, "255.255.255.255");
+          hi = v6 ? InetAddressPoint.MAX_VALUE : QueryValues.ip(f, "255.255.255.255");
         } else if (!r.includeUpper()) {
           hi = InetAddressPoint.nextDown(hi);
         }
@@ -167,8 +170,8 @@ final class LuceneQueries {
       case KEYWORD -> {
         return TermRangeQuery.newStringRange(
             f.name(),
-            r.lower() == null ? null : norm(f, r.lower()),
-            r.upper() == null ? null : norm(f, r.upper()),
+            r.lower() == null ? null : QueryValues.norm(f, r.lower()),
+            r.upper() == null ? null : QueryValues.norm(f, r.upper()),
             r.includeLower(),
             r.includeUpper());
       }
@@ -206,34 +209,5 @@ final class LuceneQueries {
 
   private static FieldDefinition field(String name) {
     return Fields.get(name);
-  }
-
-  private static String norm(FieldDefinition f, String v) {
-    return f.lowercase() ? v.toLowerCase(Locale.ROOT) : v;
-  }
-
-  private static long parseLong(FieldDefinition f, String v) {
-    try {
-      return Long.parseLong(v);
-    } catch (NumberFormatException e) {
-      if (f.type() == FieldType.DATE) {
-        // Dates travel as epoch milliseconds; an ISO-8601 instant is accepted too.
-        try {
-          return java.time.Instant.parse(v).toEpochMilli();
-        } catch (java.time.format.DateTimeParseException ignored) {
-          // fall through to the error below
-        }
-      }
-      throw new IllegalArgumentException(f.name() + ": not a number: " + v, e);
-    }
-  }
-
-  private static InetAddress ip(FieldDefinition f, String v) {
-    return IpAddresses.parse(v)
-        .orElseThrow(() -> new IllegalArgumentException(f.name() + ": not an IP: " + v));
-  }
-
-  private static String escapeWildcard(String s) {
-    return s.replace("\\", "\\\\").replace("*", "\\*").replace("?", "\\?");
   }
 }

@@ -61,7 +61,7 @@ final class OpenSearchDocuments {
           value = cut(value);
         }
         g.writeFieldName(OpenSearchFields.indexName(e.getKey()));
-        writeValue(value, g);
+        EventJson.writeValue(value, g);
       }
       if (event.original() != null) {
         g.writeStringField(Fields.EVENT_ORIGINAL.name(), event.original());
@@ -93,7 +93,7 @@ final class OpenSearchDocuments {
         g.writeStartObject();
         for (Map.Entry<String, Object> e : full.entrySet()) {
           g.writeFieldName(e.getKey());
-          writeValue(e.getValue(), g);
+          EventJson.writeValue(e.getValue(), g);
         }
         g.writeEndObject();
       }
@@ -169,21 +169,5 @@ final class OpenSearchDocuments {
       return a;
     }
     return null;
-  }
-
-  private static void writeValue(Object value, JsonGenerator g) throws IOException {
-    if (value instanceof List<?> list) {
-      g.writeStartArray();
-      for (Object o : list) {
-        writeValue(o, g);
-      }
-      g.writeEndArray();
-    } else if (value instanceof Long l) {
-      g.writeNumber(l);
-    } else if (value instanceof Boolean b) {
-      g.writeBoolean(b);
-    } else {
-      g.writeString(String.valueOf(value));
-    }
   }
 }

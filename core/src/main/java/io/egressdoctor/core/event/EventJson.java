@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.egressdoctor.core.field.Fields;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -27,15 +26,6 @@ public final class EventJson {
 
   private static final JsonFactory FACTORY = new JsonFactory();
 
-  /**
-   * One growing buffer per indexing thread: a fresh one per event was a sixth of all bytes
-   * allocated while indexing. Only the exact-size copy leaves the thread.
-   */
-  private static final int KEPT_BUFFER_BYTES = 64 * 1024;
-
-  private static final ThreadLocal<ByteArrayOutputStream> BYTES =
-      ThreadLocal.withInitial(() -> new ByteArrayOutputStream(1024));
-
   private EventJson() {}
 
   /** The event as one line of JSON. */
@@ -47,26 +37,6 @@ public final class EventJson {
       throw new UncheckedIOException(e);
     }
     return out.toString();
-  }
-
-  /**
-   * The event as UTF-8 JSON bytes, the same text as {@link #toJson}: the index stores these, and
-   * writing bytes directly skips a UTF-16 string that would only be encoded again.
-   */
-  public static byte[] toJsonBytes(Event event) {
-    ByteArrayOutputStream out = BYTES.get();
-    out.reset();
-    try (JsonGenerator g = FACTORY.createGenerator(out)) {
-      write(event, g);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    byte[] json = out.toByteArray();
-    if (json.length > KEPT_BUFFER_BYTES) {
-      // A rare huge event should not pin its buffer to the thread for good.
-      BYTES.remove();
-    }
-    return json;
   }
 
   /** Writes the event as an object to an open generator. */
@@ -124,7 +94,7 @@ public final class EventJson {
     }
   }
 
-  /** Reads an event from UTF-8 bytes written by {@link #toJsonBytes}. */
+  /** Reads an event from the UTF-8 bytes of its JSON (the stored source of older indexes). */
   public static Event read(byte[] json, int offset, int length) {
     try (JsonParser p = FACTORY.createParser(json, offset, length)) {
       return read(p);
@@ -249,7 +219,8 @@ public final class EventJson {
     return null;
   }
 
-  private static void writeValue(Object value, JsonGenerator g) throws IOException {
+  /** Writes one field's value: a string, a number, a boolean, or an array of those. */
+  public static void writeValue(Object value, JsonGenerator g) throws IOException {
     if (value instanceof List<?> list) {
       g.writeStartArray();
       for (Object o : list) {

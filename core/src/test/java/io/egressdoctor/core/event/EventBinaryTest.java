@@ -111,7 +111,9 @@ class EventBinaryTest {
   @Test
   void tellsItsBytesFromTheJsonOfOlderIndexes() {
     byte[] binary = EventBinary.encode(Event.builder("x").build());
-    byte[] json = EventJson.toJsonBytes(Event.builder("x").build());
+    byte[] json =
+        EventJson.toJson(Event.builder("x").build())
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8);
     assertThat(EventBinary.isBinary(binary, 0, binary.length)).isTrue();
     assertThat(EventBinary.isBinary(json, 0, json.length)).isFalse();
   }

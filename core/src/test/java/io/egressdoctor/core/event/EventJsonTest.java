@@ -52,13 +52,6 @@ class EventJsonTest {
   }
 
   @Test
-  void bytesAreTheUtf8OfTheText() {
-    Event e = squidEvent();
-    assertThat(new String(EventJson.toJsonBytes(e), StandardCharsets.UTF_8))
-        .isEqualTo(EventJson.toJson(e));
-  }
-
-  @Test
   void writesTimestampDatasetThenSortedNamesWithOrigin() {
     String json = EventJson.toJson(squidEvent());
     assertThat(json)

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.LongConsumer;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -36,7 +37,16 @@ public record InputFile(Path path, String displayPath) {
 
   /** Opens the content, decompressing gzip. */
   public InputStream open() throws IOException {
-    InputStream raw = new BufferedInputStream(Files.newInputStream(path), 1 << 16);
+    return open(n -> {});
+  }
+
+  /**
+   * Opens the content, decompressing gzip, and tells {@code bytesRead} how many bytes each read
+   * took from the file on disk (compressed bytes for a .gz), for progress against {@link #size()}.
+   */
+  public InputStream open(LongConsumer bytesRead) throws IOException {
+    InputStream raw =
+        new BufferedInputStream(counting(Files.newInputStream(path), bytesRead), 1 << 16);
     if (gzipped()) {
       // available() = 0 stops BufferedInputStream from reading on into the cut of a truncated
       // gzip within one read, which would throw away the data it had already read.
@@ -50,5 +60,34 @@ public record InputFile(Path path, String displayPath) {
       return new BufferedInputStream(gzip, 1 << 16);
     }
     return raw;
+  }
+
+  private static InputStream counting(InputStream in, LongConsumer bytesRead) {
+    return new FilterInputStream(in) {
+      @Override
+      public int read() throws IOException {
+        int b = super.read();
+        if (b >= 0) {
+          bytesRead.accept(1);
+        }
+        return b;
+      }
+
+      @Override
+      public int read(byte[] buf, int off, int len) throws IOException {
+        int n = super.read(buf, off, len);
+        if (n > 0) {
+          bytesRead.accept(n);
+        }
+        return n;
+      }
+
+      @Override
+      public long skip(long n) throws IOException {
+        long skipped = super.skip(n);
+        bytesRead.accept(skipped);
+        return skipped;
+      }
+    };
   }
 }

@@ -1,7 +1,7 @@
 package io.egressdoctor.shell;
 
-import io.egressdoctor.analyzers.catalog.EndpointCatalog;
-import io.egressdoctor.analyzers.catalog.RequiredEndpoint;
+import io.egressdoctor.diagnosis.catalog.EndpointCatalog;
+import io.egressdoctor.diagnosis.catalog.RequiredEndpoint;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;

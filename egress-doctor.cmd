@@ -2,7 +2,7 @@
 rem Runs egress-doctor on Windows, like the bash launcher ./egress-doctor beside it. Builds the jar
 rem first when it is missing or older than the sources. Finds a JDK 21+: %JAVA_HOME%, then java on
 rem PATH, then the JDKs installed in the usual folders. Sets the JVM for batch work (heap: a quarter
-rem of the memory, at most 768 MB; ParallelGC) and keeps a JDK start-up cache (AOT cache on 25+,
+rem of the memory, at most 512 MB; ParallelGC) and keeps a JDK start-up cache (AOT cache on 25+,
 rem AppCDS on 21-23) that it builds in the background after the jar changes.
 rem EGRESS_DOCTOR_JAVA_OPTS comes last and wins; EGRESS_DOCTOR_AOT=off skips the cache.
 setlocal EnableExtensions DisableDelayedExpansion
@@ -11,7 +11,7 @@ set "ED_ROOT=%~dp0"
 if "%ED_ROOT:~-1%"=="\" set "ED_ROOT=%ED_ROOT:~0,-1%"
 set "ED_JAR=%ED_ROOT%\shell\target\egress-doctor.jar"
 set "ED_JAVA="
-set "ED_HEAP_CAP_MB=768"
+set "ED_HEAP_CAP_MB=512"
 
 if defined JAVA_HOME call :try "%JAVA_HOME%\bin\java.exe"
 if defined ED_JAVA goto :found

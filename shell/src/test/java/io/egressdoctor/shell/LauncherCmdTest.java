@@ -87,7 +87,7 @@ class LauncherCmdTest {
     // EGRESS_DOCTOR_JAVA_OPTS sets its own; the same start-up cache, trained by the same class.
     assertThat(bash).contains("heap_cap_mb=512", "-XX:+UseParallelGC", "mb / 4", "*\" -Xmx\"*");
     assertThat(text)
-        .contains("\"ED_HEAP_CAP_MB=768\"", "-XX:+UseParallelGC", "ED_RAM_MB / 4", ":-Xmx=");
+        .contains("\"ED_HEAP_CAP_MB=512\"", "-XX:+UseParallelGC", "ED_RAM_MB / 4", ":-Xmx=");
     for (String both :
         List.of(
             "-XX:AOTCache=",

@@ -158,9 +158,10 @@ final class DocumentBatch {
 
   private Slot slot(FieldDefinition field) {
     String name = field.name();
+    boolean docValues = field.aggregatable();
     return switch (field.type()) {
       case KEYWORD -> {
-        KeywordColumn c = keywords(name, true, true);
+        KeywordColumn c = keywords(name, true, docValues);
         if (!field.suffixSearchable()) {
           yield (doc, v) -> termBytes += c.add(doc, LuceneDocuments.keywordValue(v.toString()));
         }
@@ -180,11 +181,11 @@ final class DocumentBatch {
         };
       }
       case BOOLEAN -> {
-        KeywordColumn c = keywords(name, true, true);
+        KeywordColumn c = keywords(name, true, docValues);
         yield (doc, v) -> termBytes += c.add(doc, v.toString());
       }
       case LONG, DATE -> {
-        LongColumn c = longs(name);
+        LongColumn c = longs(name, docValues);
         yield (doc, v) -> c.add(doc, (Long) v);
       }
       case TEXT -> {
@@ -192,7 +193,7 @@ final class DocumentBatch {
         yield (doc, v) -> c.add(doc, v.toString());
       }
       case IP -> {
-        IpColumn c = ips(name);
+        IpColumn c = ips(name, docValues);
         yield (doc, v) -> termBytes += c.add(doc, v.toString());
       }
     };
@@ -203,12 +204,12 @@ final class DocumentBatch {
         columns.computeIfAbsent(name, n -> new KeywordColumn(n, postings, docValues, false));
   }
 
-  private LongColumn longs(String name) {
-    return (LongColumn) columns.computeIfAbsent(name, LongColumn::new);
+  private LongColumn longs(String name, boolean docValues) {
+    return (LongColumn) columns.computeIfAbsent(name, n -> new LongColumn(n, docValues));
   }
 
-  private IpColumn ips(String name) {
-    return (IpColumn) columns.computeIfAbsent(name, IpColumn::new);
+  private IpColumn ips(String name, boolean docValues) {
+    return (IpColumn) columns.computeIfAbsent(name, n -> new IpColumn(n, docValues));
   }
 
   private TextColumn text(String name) {
@@ -353,14 +354,16 @@ final class DocumentBatch {
     }
   }
 
-  /** Long and date values: points and sorted-numeric doc values. */
+  /** Long and date values: points, and sorted-numeric doc values when aggregatable. */
   static final class LongColumn extends Column {
+    final boolean docValues;
     int[] docs = new int[256];
     long[] values = new long[256];
     int count;
 
-    LongColumn(String name) {
+    LongColumn(String name, boolean docValues) {
       super(name);
+      this.docValues = docValues;
     }
 
     @Override
@@ -390,16 +393,21 @@ final class DocumentBatch {
     }
   }
 
-  /** IP values: 16-byte points, and the canonical text as sorted-set doc values. */
+  /**
+   * IP values: 16-byte points, and the canonical text as sorted-set doc values when aggregatable.
+   * The text dictionary also spares parsing an address seen before.
+   */
   static final class IpColumn extends Column {
+    final boolean docValues;
     final KeywordColumn text;
     int[] docs = new int[256];
     byte[] packed = new byte[256 * 16];
     int count;
 
-    IpColumn(String name) {
+    IpColumn(String name, boolean docValues) {
       super(name);
-      this.text = new KeywordColumn(name, false, true, false);
+      this.docValues = docValues;
+      this.text = new KeywordColumn(name, false, docValues, false);
     }
 
     @Override
@@ -449,7 +457,7 @@ final class DocumentBatch {
     }
   }
 
-  /** Analyzed text: the tokens of each value with their positions, and the length norms. */
+  /** Analyzed text: the distinct tokens of each document, without positions or norms. */
   static final class TextColumn extends Column {
     final TextTokens tokens;
 

@@ -9,6 +9,7 @@ import io.egressdoctor.core.index.EventWriter;
 import io.egressdoctor.core.index.IndexBusyException;
 import io.egressdoctor.core.index.IndexStats;
 import io.egressdoctor.core.index.IndexedEvent;
+import io.egressdoctor.core.index.RelatedValues;
 import io.egressdoctor.core.index.SourceRecord;
 import io.egressdoctor.core.index.TimeBucket;
 import io.egressdoctor.core.index.ValueCount;
@@ -368,7 +369,7 @@ public final class LuceneEventIndex implements EventIndex {
       BatchSlot slot = batches.computeIfAbsent(Thread.currentThread(), t -> new BatchSlot());
       synchronized (slot) {
         DocumentBatch b = slot.batch;
-        b.add(id, event);
+        b.add(id, RelatedValues.residue(event));
         int n = b.size();
         if (n >= MAX_BATCH_DOCS
             || b.quickBytes() > maxBatchBytes

@@ -38,7 +38,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The batch path must write exactly what Lucene's indexing chain writes for the same events: the
- * same field infos, terms, postings with positions, doc values, points, norms and stored fields.
+ * same field infos, terms, postings, doc values, points, norms and stored fields, for every shape
+ * (text with documents only, keywords with or without doc values, points alone or with them).
  */
 class DocumentBatchTest {
 

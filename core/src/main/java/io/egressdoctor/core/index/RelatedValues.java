@@ -1,0 +1,63 @@
+package io.egressdoctor.core.index;
+
+import io.egressdoctor.core.event.Event;
+import io.egressdoctor.core.field.FieldDefinition;
+import io.egressdoctor.core.field.Fields;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The {@code related.*} fields as the local index keeps them: only the values that no field they
+ * collect ({@link Fields#collectedBy}) holds in the same event, such as an IP found in a message.
+ * Every other value is already indexed under its own field, and a query on {@code related.*} asks
+ * those fields too ({@link io.egressdoctor.core.query.RelatedQueries}), so writing it twice per
+ * event would only cost time and disk.
+ */
+public final class RelatedValues {
+
+  private static final List<FieldDefinition> RELATED =
+      List.of(Fields.RELATED_IP, Fields.RELATED_HOSTS, Fields.RELATED_USER);
+  private static final List<List<String>> COLLECTED =
+      RELATED.stream()
+          .map(r -> Fields.collectedBy(r).stream().map(FieldDefinition::name).toList())
+          .toList();
+
+  private RelatedValues() {}
+
+  /** The event with each {@code related.*} field cut down to the values held nowhere else. */
+  public static Event residue(Event event) {
+    Event out = event;
+    for (int r = 0; r < RELATED.size(); r++) {
+      String name = RELATED.get(r).name();
+      Object v = event.fields().get(name);
+      if (v == null) {
+        continue;
+      }
+      List<?> values = v instanceof List<?> l ? l : List.of(v);
+      List<Object> kept = null;
+      for (int i = 0; i < values.size(); i++) {
+        Object value = values.get(i);
+        boolean elsewhere = heldElsewhere(event, COLLECTED.get(r), value);
+        if (elsewhere && kept == null) {
+          kept = new ArrayList<>(values.subList(0, i));
+        } else if (!elsewhere && kept != null) {
+          kept.add(value);
+        }
+      }
+      if (kept != null) {
+        out = out.withValuesKept(name, kept);
+      }
+    }
+    return out;
+  }
+
+  private static boolean heldElsewhere(Event event, List<String> fields, Object value) {
+    for (String f : fields) {
+      Object v = event.fields().get(f);
+      if (v != null && (v instanceof List<?> l ? l.contains(value) : v.equals(value))) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

@@ -268,6 +268,7 @@ final class DocumentBatch {
     }
 
     private int lastId;
+    private String lastValue;
     private int[] reversedIds;
 
     /** Adds a value; returns the bytes a new dictionary entry holds, or 0. */
@@ -277,6 +278,10 @@ final class DocumentBatch {
         lastId = terms.size();
         terms.add(value);
         added = 2 * value.length() + 40;
+      } else if (value == lastValue) {
+        // The same instance as the last value (a parser's constant, a file's path): no hashing.
+        addKnown(doc, lastId);
+        return 0;
       } else {
         Integer known = dictionary.get(value);
         if (known == null) {
@@ -287,6 +292,7 @@ final class DocumentBatch {
         } else {
           lastId = known;
         }
+        lastValue = value;
       }
       addKnown(doc, lastId);
       return added;
@@ -316,6 +322,7 @@ final class DocumentBatch {
       terms.clear();
       pairs = 0;
       lastId = 0;
+      lastValue = null;
     }
 
     /** The dictionary id of a value, or -1 when it is new. */

@@ -334,8 +334,17 @@ public final class LuceneEventIndex implements EventIndex {
     private final IndexWriter w;
     private final Map<String, SourceRecord> sources = new LinkedHashMap<>();
     private final Map<Thread, BatchSlot> batches = new ConcurrentHashMap<>();
+
+    /**
+     * Each indexing thread holds one batch, and there are as many threads as cores: together the
+     * batches take at most a quarter of the heap, so 16 cores and a small heap write smaller
+     * segments rather than run out of memory.
+     */
     private final long maxBatchBytes =
-        Math.min(MAX_BATCH_BYTES, Runtime.getRuntime().maxMemory() / 8);
+        Math.min(
+            MAX_BATCH_BYTES,
+            Runtime.getRuntime().maxMemory()
+                / (4L * Math.max(2, Runtime.getRuntime().availableProcessors())));
 
     LuceneWriter(IndexWriter w, List<SourceRecord> committed) {
       this.w = w;

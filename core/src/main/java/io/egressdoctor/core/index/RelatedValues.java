@@ -4,7 +4,9 @@ import io.egressdoctor.core.event.Event;
 import io.egressdoctor.core.field.FieldDefinition;
 import io.egressdoctor.core.field.Fields;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The {@code related.*} fields as the local index keeps them: only the values that no field they
@@ -24,9 +26,12 @@ public final class RelatedValues {
 
   private RelatedValues() {}
 
-  /** The event with each {@code related.*} field cut down to the values held nowhere else. */
-  public static Event residue(Event event) {
-    Event out = event;
+  /**
+   * For each {@code related.*} field of the event that holds values found elsewhere, the values to
+   * keep (an empty list drops the field); an empty map when the event is kept as it is.
+   */
+  public static Map<String, List<Object>> residue(Event event) {
+    Map<String, List<Object>> out = Map.of();
     for (int r = 0; r < RELATED.size(); r++) {
       String name = RELATED.get(r).name();
       Object v = event.fields().get(name);
@@ -45,8 +50,20 @@ public final class RelatedValues {
         }
       }
       if (kept != null) {
-        out = out.withValuesKept(name, kept);
+        if (out.isEmpty()) {
+          out = new HashMap<>(4);
+        }
+        out.put(name, kept);
       }
+    }
+    return out;
+  }
+
+  /** The event as the index keeps it: {@link #residue} applied. */
+  public static Event reduced(Event event) {
+    Event out = event;
+    for (Map.Entry<String, List<Object>> r : residue(event).entrySet()) {
+      out = out.withValuesKept(r.getKey(), r.getValue());
     }
     return out;
   }

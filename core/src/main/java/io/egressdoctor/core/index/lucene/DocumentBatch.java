@@ -70,10 +70,18 @@ final class DocumentBatch {
 
   /** Adds one event under its id. */
   void add(String id, Event event) {
+    add(id, event, Map.of());
+  }
+
+  /**
+   * Adds one event under its id, with some fields' values replaced as {@link
+   * EventBinary#encode(Event, EventBinary.Buffer, Map)} does (the index's {@code related.*}).
+   */
+  void add(String id, Event event, Map<String, List<Object>> replaced) {
     int doc = docs++;
     termBytes += ids.add(doc, id);
     encoded.reset();
-    EventBinary.encode(event, encoded);
+    EventBinary.encode(event, encoded, replaced);
     appendSource(encoded.bytes(), encoded.length());
     fixed(Fields.EVENT_DATASET).add(doc, event.dataset());
     if (event.timestamp().isPresent()) {
@@ -94,12 +102,16 @@ final class DocumentBatch {
         slot = slot(Fields.get(e.getKey()));
         slots.put(e.getKey(), slot);
       }
-      if (e.getValue() instanceof List<?> list) {
+      Object value = e.getValue();
+      if (!replaced.isEmpty() && replaced.containsKey(e.getKey())) {
+        value = replaced.get(e.getKey());
+      }
+      if (value instanceof List<?> list) {
         for (Object v : list) {
           slot.add(doc, v);
         }
       } else {
-        slot.add(doc, e.getValue());
+        slot.add(doc, value);
       }
     }
   }

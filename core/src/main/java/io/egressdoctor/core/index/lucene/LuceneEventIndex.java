@@ -378,7 +378,7 @@ public final class LuceneEventIndex implements EventIndex {
       BatchSlot slot = batches.computeIfAbsent(Thread.currentThread(), t -> new BatchSlot());
       synchronized (slot) {
         DocumentBatch b = slot.batch;
-        b.add(id, RelatedValues.residue(event));
+        b.add(id, event, RelatedValues.residue(event));
         int n = b.size();
         if (n >= MAX_BATCH_DOCS
             || b.quickBytes() > maxBatchBytes

@@ -141,4 +141,28 @@ class DetectionTest {
         .extracting(t -> t.atZone(local).getYear())
         .containsExactlyInAnyOrder(2025, 2026);
   }
+
+  @Test
+  void anAzurePortalExportOfAnyVpnQueryIsRecognisedAndAFirewallExportIsNot() throws IOException {
+    Path tunnel = dir.resolve("query_data.csv");
+    Files.writeString(
+        tunnel,
+        "\"TimeGenerated [UTC]\",\"OperationName\",\"remoteIP_s\",\"instance_s\"\r\n"
+            + "\"11/24/2026, 2:13:07.412 AM\",\"TunnelDisconnected\",\"198.51.100.20\","
+            + "\"GatewayTenantWorker_IN_0\"\r\n"
+            + "\"11/24/2026, 2:14:41.006 AM\",\"TunnelConnected\",\"198.51.100.20\","
+            + "\"GatewayTenantWorker_IN_0\"\r\n");
+    assertThat(ingest(tunnel).format()).isEqualTo("azure-vpn-diagnostics-csv");
+
+    Path firewall = dir.resolve("query_data (1).csv");
+    StringBuilder rows = new StringBuilder("TimeGenerated [UTC],Category,OperationName,msg_s\r\n");
+    for (int i = 0; i < 10; i++) {
+      rows.append("\"11/24/2026, 2:13:0")
+          .append(i)
+          .append(".000 AM\",AzureFirewallApplicationRule,AzureFirewallApplicationRuleLog,")
+          .append("\"HTTPS request from 10.1.0.4:5123 to mgn.example.com:443. Action: Deny.\"\r\n");
+    }
+    Files.writeString(firewall, rows);
+    assertThat(ingest(firewall).format()).isNotEqualTo("azure-vpn-diagnostics-csv");
+  }
 }

@@ -35,16 +35,38 @@ public record InputFile(Path path, String displayPath) {
     return Files.size(path);
   }
 
-  /** Opens the content, decompressing gzip. */
+  /**
+   * Opens the content as UTF-8 text without a byte order mark: gzip is decompressed and UTF-16 or
+   * UTF-8 with a byte order mark are decoded (see {@link TextEncoding}).
+   */
   public InputStream open() throws IOException {
     return open(n -> {});
   }
 
   /**
-   * Opens the content, decompressing gzip, and tells {@code bytesRead} how many bytes each read
+   * Opens the content like {@link #open()}, and tells {@code bytesRead} how many bytes each read
    * took from the file on disk (compressed bytes for a .gz), for progress against {@link #size()}.
    */
   public InputStream open(LongConsumer bytesRead) throws IOException {
+    return TextEncoding.asUtf8(openBytes(bytesRead));
+  }
+
+  /** The encoding of the (decompressed) content, by its first bytes. */
+  public TextEncoding encoding() throws IOException {
+    try (InputStream in = openBytes()) {
+      byte[] head = in.readNBytes(64);
+      return TextEncoding.of(head, head.length);
+    } catch (java.io.EOFException e) {
+      return TextEncoding.UTF_8;
+    }
+  }
+
+  /** Opens the content as stored, decompressing gzip but not decoding text. */
+  public InputStream openBytes() throws IOException {
+    return openBytes(n -> {});
+  }
+
+  private InputStream openBytes(LongConsumer bytesRead) throws IOException {
     InputStream raw =
         new BufferedInputStream(counting(Files.newInputStream(path), bytesRead), 1 << 16);
     if (gzipped()) {

@@ -235,6 +235,10 @@ public final class Fields {
       lookupOnly(keyword("aws.cloudtrail.event_version", "The record format version, e.g. 1.08."));
   public static final FieldDefinition CT_RESOURCE_ARN =
       multiKeyword("aws.cloudtrail.resources.arn", "The ARNs of the resources the call concerned.");
+  public static final FieldDefinition CT_AWS_REGION =
+      keyword(
+          "aws.cloudtrail.aws_region",
+          "The record's awsRegion as written; cloud.region holds it only when it is a region code.");
 
   // MGN, DRS and CloudEndure
   public static final FieldDefinition MGN_CALLER_ROLE =

@@ -70,6 +70,7 @@ public final class LuceneEventIndex implements EventIndex {
   private static final long MAX_BATCH_BYTES = 128L << 20;
 
   private final Path folder;
+  private boolean deleteOnClose;
   private final Directory directory;
   private final Analyzer analyzer = new LogTextAnalyzer();
   private final LuceneQueries queries = new LuceneQueries(analyzer);
@@ -240,6 +241,11 @@ public final class LuceneEventIndex implements EventIndex {
   }
 
   @Override
+  public synchronized void deleteOnClose() {
+    deleteOnClose = true;
+  }
+
+  @Override
   public synchronized void close() throws IOException {
     if (writer != null) {
       writer.close();
@@ -249,6 +255,20 @@ public final class LuceneEventIndex implements EventIndex {
       reader = null;
     }
     directory.close();
+    if (deleteOnClose) {
+      deleteTree(folder);
+    }
+  }
+
+  private static void deleteTree(Path root) throws IOException {
+    if (!Files.exists(root)) {
+      return;
+    }
+    try (var walk = Files.walk(root)) {
+      for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    }
   }
 
   private synchronized IndexSearcher searcher() throws IOException {

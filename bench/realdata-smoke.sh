@@ -16,10 +16,12 @@ for f in "$data"/$glob; do
   case "$f" in *-expected.json) continue ;; esac
   [ -f "$f" ] || continue
   out="$(./egress-doctor ingest --index "$work/$(basename "$f")" "$f" 2>&1 || true)"
-  line="$(printf '%s\n' "$out" | grep -F "$(basename "$f")" | head -n 1)"
-  fmt="$(printf '%s\n' "$line" | awk '{print $2}')"
-  events="$(printf '%s\n' "$line" | awk '{print $3}')"
-  rejected="$(printf '%s\n' "$line" | awk '{print $4}')"
+  line="$(printf '%s\n' "$out" | grep -E '^Read [0-9]+ of' | head -n 1)"
+  events="$(printf '%s\n' "$line" | sed -n 's/.*: \([0-9,]*\) events.*/\1/p')"
+  fmt="$(printf '%s\n' "$line" | sed -n 's/.* events (\([^)]*\)).*/\1/p')"
+  rejected="$(printf '%s\n' "$line" | sed -n 's/.* \([0-9,]*\) lines\{0,1\} rejected.*/\1/p')"
+  if printf '%s\n' "$out" | grep -q 'unrecognized:'; then fmt=unrecognized; fi
+  if [ -z "$fmt" ] && [ -n "$line" ]; then fmt="read, no events"; fi
   printf '%-62s %-22s %7s %9s\n' "$(basename "$f")" "${fmt:--}" "${events:--}" "${rejected:--}"
   if [ "${VERBOSE:-0}" = 1 ] || [ -z "$line" ]; then
     printf '%s\n' "$out" | sed 's/^/    /'

@@ -1,4 +1,4 @@
-package io.egressdoctor.report;
+package io.egressdoctor.diagnosis.matrix;
 
 import io.egressdoctor.core.field.Fields;
 import io.egressdoctor.core.query.EventQuery;
@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
  * fields), API calls (CloudTrail's {@code event.provider}), and names seen in proxy or DNS logs
  * that match one of its endpoints.
  */
-final class EndpointMatrix {
+public final class EndpointMatrix {
 
   /** How many distinct names are read from the index; beyond that the matrix is partial. */
   static final int MAX_NAMES = 50_000;
@@ -49,7 +49,8 @@ final class EndpointMatrix {
 
   private final AnalysisContext context;
 
-  EndpointMatrix(AnalysisContext context) {
+  /** The matrix of the context's catalog against its events and reference data. */
+  public EndpointMatrix(AnalysisContext context) {
     this.context = context;
   }
 
@@ -59,9 +60,16 @@ final class EndpointMatrix {
    * @param services the services detected
    * @param rows one row per required endpoint (and region) of each detected service
    */
-  record Result(List<DetectedService> services, List<EndpointRow> rows) {}
+  /**
+   * The matrix.
+   *
+   * @param services the services detected, each with its region
+   * @param rows one row per required endpoint of those services
+   */
+  public record Result(List<DetectedService> services, List<EndpointRow> rows) {}
 
-  Result build() throws IOException {
+  /** Reads the index and builds the matrix. */
+  public Result build() throws IOException {
     EventQuery scope = context.scope();
     var index = context.index();
     // A bundle's own checks (dns-resolution.tsv, tcp-reachability.tsv) resolve and probe the

@@ -1,4 +1,4 @@
-package io.egressdoctor.report;
+package io.egressdoctor.diagnosis.timeline;
 
 import java.time.Duration;
 import java.time.Instant;

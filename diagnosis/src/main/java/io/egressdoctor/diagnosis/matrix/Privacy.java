@@ -1,4 +1,4 @@
-package io.egressdoctor.report;
+package io.egressdoctor.diagnosis.matrix;
 
 /** Whether a required endpoint should be reached privately. */
 public enum Privacy {

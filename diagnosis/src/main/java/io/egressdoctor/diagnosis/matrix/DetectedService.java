@@ -1,4 +1,4 @@
-package io.egressdoctor.report;
+package io.egressdoctor.diagnosis.matrix;
 
 import java.util.List;
 

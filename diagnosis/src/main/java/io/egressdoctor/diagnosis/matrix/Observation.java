@@ -1,4 +1,4 @@
-package io.egressdoctor.report;
+package io.egressdoctor.diagnosis.matrix;
 
 /** What the logs show about one required endpoint, in the order the matrix prints them. */
 public enum Observation {

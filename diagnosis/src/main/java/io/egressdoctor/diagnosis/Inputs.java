@@ -1,4 +1,4 @@
-package io.egressdoctor.report;
+package io.egressdoctor.diagnosis;
 
 import io.egressdoctor.core.reference.ReferenceSet;
 import io.egressdoctor.diagnosis.finding.RuleRef;

@@ -1,4 +1,4 @@
-package io.egressdoctor.report;
+package io.egressdoctor.diagnosis.timeline;
 
 import io.egressdoctor.core.field.Fields;
 import io.egressdoctor.core.index.EventIndex;
@@ -15,10 +15,10 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /** Builds the timeline from a date histogram split by dataset, with the findings marked. */
-final class TimelineBuilder {
+public final class TimelineBuilder {
 
   /** The most buckets a timeline has; sparklines stay one terminal line wide. */
-  static final int MAX_BUCKETS = 60;
+  public static final int MAX_BUCKETS = 60;
 
   private static final List<Duration> WIDTHS =
       List.of(
@@ -40,7 +40,7 @@ final class TimelineBuilder {
   private TimelineBuilder() {}
 
   /** The bucket width that shows the range in at most {@link #MAX_BUCKETS} buckets. */
-  static Duration widthFor(long first, long last) {
+  public static Duration widthFor(long first, long last) {
     long span = Math.max(1, last - first + 1);
     for (Duration w : WIDTHS) {
       if (Math.floorDiv(last, w.toMillis()) - Math.floorDiv(first, w.toMillis()) + 1
@@ -51,7 +51,8 @@ final class TimelineBuilder {
     return Duration.ofMillis(Math.ceilDiv(span, MAX_BUCKETS - 1));
   }
 
-  static Timeline build(
+  /** The timeline of the scoped events between first and last, with the findings' marks. */
+  public static Timeline build(
       EventIndex index, EventQuery scope, Long first, Long last, List<Finding> findings)
       throws IOException {
     if (first == null || last == null) {

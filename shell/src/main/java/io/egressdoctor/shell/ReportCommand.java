@@ -242,7 +242,7 @@ public final class ReportCommand implements Callable<Integer> {
               IngestOptions.defaults()
                   .withZone(zone)
                   .withEnricher(inputs.enricher().apply(referenceData));
-          var progress = IngestCommand.ProgressLine.onTerminal(err);
+          var progress = IngestProgressLine.forStderr(err, spec);
           try {
             new IngestPipeline(idx, FormatRegistry.builtIn(), options, progress.orNone())
                 .ingest(expanded, bundles::display);

@@ -46,7 +46,7 @@ final class DeclarativeParser extends LineLogParser {
       FormatSpec spec, ParseContext context, int defaultYear, Map<String, Integer> patternHits) {
     super(context);
     this.spec = spec;
-    this.matcher = new LineMatcher(spec.patterns());
+    this.matcher = new LineMatcher(spec.patterns(), spec.missing());
     this.assembler = new EventAssembler(spec, defaultYear);
     this.patternHits = patternHits;
     if (spec.fileNameRegex() != null) {

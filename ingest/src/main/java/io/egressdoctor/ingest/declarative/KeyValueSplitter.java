@@ -63,6 +63,12 @@ final class KeyValueSplitter {
         continue;
       }
       if (c == '"') {
+        int next = openingQuoteOfNextPair(line, start, i);
+        if (next >= 0) {
+          // This quote opens the next pair (' key="'): ours was never closed and ends before it.
+          out.put(key, line.substring(start, next).strip());
+          return next;
+        }
         out.put(key, sb == null ? line.substring(start, i) : sb.toString());
         // Stray characters glued to the closing quote ("...."|) belong to no pair.
         return skipToken(line, i + 1);
@@ -76,6 +82,21 @@ final class KeyValueSplitter {
     int end = nextPair(line, start);
     out.put(key, line.substring(start, end).strip());
     return end;
+  }
+
+  /**
+   * Where the key starts when the quote at {@code quote} is the opening quote of a later pair
+   * ({@code ... key="}), else -1.
+   */
+  private static int openingQuoteOfNextPair(String line, int start, int quote) {
+    if (quote < start + 2 || line.charAt(quote - 1) != '=') {
+      return -1;
+    }
+    int k = quote - 1;
+    while (k > start && isKeyChar(line.charAt(k - 1))) {
+      k--;
+    }
+    return k < quote - 1 && k > start && isBlank(line.charAt(k - 1)) ? k : -1;
   }
 
   /** The start of the next {@code key=} after {@code from}, or the end of the line. */

@@ -37,6 +37,7 @@ final class LineMatcher {
   private final List<LinePattern> patterns;
   private final Set<String> missing;
   private final Map<RegexPattern, List<String>> groupNames = new LinkedHashMap<>();
+
   /** The header each CSV pattern has seen, so two header layouts in one format stay apart. */
   private final Map<CsvPattern, List<String>> csvColumns = new java.util.HashMap<>();
 

@@ -31,6 +31,9 @@ public final class RealDataSmoke {
 
   private static final int SNIFF_LINES = 30;
 
+  /** Events to print per file ({@code -Dsmoke.show=N}), to see what the fields became. */
+  private static final int SHOW = Integer.getInteger("smoke.show", 0);
+
   private RealDataSmoke() {}
 
   /** Prints one line per file and the first reasons of its rejected lines. */
@@ -80,7 +83,9 @@ public final class RealDataSmoke {
         new EventSink() {
           @Override
           public void accept(Event event, long position) {
-            counts[0]++;
+            if (counts[0]++ < SHOW) {
+              System.out.println("  " + io.egressdoctor.core.event.EventJson.toJson(event));
+            }
           }
 
           @Override

@@ -33,11 +33,11 @@ import java.util.stream.Stream;
  * <p>Parse-only figures are in lines per CPU second of the parsing thread; the end-to-end figure is
  * wall-clock.
  *
- * <p>{@code ProxyParseBenchmark [LINES] [ROUNDS] [parse|ingest|vendors]}: parse-only figures are
- * the best of the rounds; {@code ingest} (the default) adds the end-to-end run; {@code vendors}
- * times the firewall and gateway formats instead ({@link VendorLogGenerator}), each on its own
- * generated file of LINES lines (flow logs: tuples). Generated files and the index are deleted at
- * the end.
+ * <p>{@code ProxyParseBenchmark [LINES] [ROUNDS] [parse|ingest|vendors [FORMAT]]}: parse-only
+ * figures are the best of the rounds; {@code ingest} (the default) adds the end-to-end run; {@code
+ * vendors} times the firewall and gateway formats instead ({@link VendorLogGenerator}), each on its
+ * own generated file of LINES lines (flow logs: tuples). Generated files and the index are deleted
+ * at the end.
  */
 public final class ProxyParseBenchmark {
 
@@ -54,7 +54,7 @@ public final class ProxyParseBenchmark {
     Path dir = Files.createTempDirectory("proxy-bench");
     try {
       if (args.length > 2 && args[2].equals("vendors")) {
-        vendors(dir, lines, rounds);
+        vendors(dir, lines, rounds, args.length > 3 ? args[3] : "");
         return;
       }
       Path log = dir.resolve("access.log");
@@ -88,8 +88,11 @@ public final class ProxyParseBenchmark {
     }
   }
 
-  private static void vendors(Path dir, long lines, int rounds) throws IOException {
+  private static void vendors(Path dir, long lines, int rounds, String only) throws IOException {
     for (String name : VendorLogGenerator.FORMATS) {
+      if (!only.isEmpty() && !name.equals(only)) {
+        continue;
+      }
       Path log = dir.resolve(name + ".log");
       VendorLogGenerator.write(name, log, lines);
       LogFormat format = FormatRegistry.builtIn().byName(name).orElseThrow();

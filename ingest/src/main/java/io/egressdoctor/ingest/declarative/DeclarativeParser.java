@@ -151,9 +151,12 @@ final class DeclarativeParser extends LineLogParser {
     }
     pending = null;
     orphanLine = -1;
-    Map<String, String> captures = new LinkedHashMap<>(fileCaptures);
-    captures.putAll(carried);
-    captures.putAll(p.match.captures());
+    Map<String, String> captures = p.match.captures();
+    if (!fileCaptures.isEmpty() || !carried.isEmpty()) {
+      captures = new LinkedHashMap<>(fileCaptures);
+      captures.putAll(carried);
+      captures.putAll(p.match.captures());
+    }
     String continuation = p.continuation == null ? null : p.continuation.toString();
     EventAssembler.Result r = assembler.assemble(p.match, captures, continuation, context.zone());
     if (r.problem() != null) {

@@ -36,6 +36,7 @@ final class LineMatcher {
 
   private final List<LinePattern> patterns;
   private final Set<String> missing;
+  private final int longestMissing;
   private final Map<RegexPattern, List<String>> groupNames = new LinkedHashMap<>();
 
   /** The header each CSV pattern has seen, so two header layouts in one format stay apart. */
@@ -51,6 +52,7 @@ final class LineMatcher {
   LineMatcher(List<LinePattern> patterns, Set<String> missing) {
     this.patterns = patterns;
     this.missing = missing;
+    this.longestMissing = missing.stream().mapToInt(String::length).max().orElse(-1);
     for (LinePattern p : patterns) {
       if (p instanceof RegexPattern r) {
         groupNames.put(r, groupNames(r.regex()));
@@ -109,7 +111,7 @@ final class LineMatcher {
   }
 
   private Match body(LinePattern p, String line, int from, Map<String, String> header) {
-    Map<String, String> captures = new LinkedHashMap<>();
+    Map<String, String> captures = new java.util.HashMap<>(64);
     captures.putAll(header);
     Pattern prefix =
         switch (p) {
@@ -150,9 +152,23 @@ final class LineMatcher {
   }
 
   private void put(Map<String, String> captures, String name, String value) {
-    if (value != null && (missing.isEmpty() || !missing.contains(lower(value.strip())))) {
+    if (value != null && !isMissing(value)) {
       captures.put(name, value);
     }
+  }
+
+  /** A placeholder value; cheap for the long values most captures hold. */
+  private boolean isMissing(String value) {
+    if (longestMissing < 0) {
+      return false;
+    }
+    int n = value.length();
+    if (n > longestMissing
+        && !Character.isWhitespace(value.charAt(0))
+        && !Character.isWhitespace(value.charAt(n - 1))) {
+      return false;
+    }
+    return missing.contains(lower(value.strip()));
   }
 
   private static String lower(String s) {
@@ -280,12 +296,11 @@ final class LineMatcher {
   }
 
   private Match keyValue(KeyValuePattern p, String line, int from, Map<String, String> captures) {
-    Map<String, String> pairs = new LinkedHashMap<>();
-    if (KeyValueSplitter.split(line, from, pairs) < p.minPairs()) {
+    if (KeyValueSplitter.split(line, from, captures) < p.minPairs()) {
       return null;
     }
-    for (Map.Entry<String, String> e : pairs.entrySet()) {
-      put(captures, e.getKey(), e.getValue());
+    if (longestMissing >= 0) {
+      captures.values().removeIf(this::isMissing);
     }
     return new Match(p, captures, false);
   }

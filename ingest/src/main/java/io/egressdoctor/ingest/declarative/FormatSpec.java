@@ -121,7 +121,9 @@ record FormatSpec(
    * @param header column names whose presence marks the header line (empty with {@code columns})
    * @param columns the declared column names of a headerless file, {@code -} for a column not kept
    *     (empty with {@code header}); a row may have more or fewer cells
+   * @param headerAny with {@code header}: at least one of these must be in the header line too
    * @param minColumns the fewest cells a row of this pattern has
+   * @param match with {@code header}: column values a row must match to be this pattern's
    */
   record CsvPattern(
       String name,
@@ -129,9 +131,11 @@ record FormatSpec(
       Pattern prefix,
       Syslog syslog,
       List<String> header,
+      List<String> headerAny,
       List<String> columns,
       char delimiter,
       int minColumns,
+      Map<String, Pattern> match,
       Map<String, Pattern> when,
       Map<FieldDefinition, List<String>> set)
       implements LinePattern {}

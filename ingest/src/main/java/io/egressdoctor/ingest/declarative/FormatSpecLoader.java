@@ -184,6 +184,11 @@ final class FormatSpecLoader {
     Pattern prefix = c.regex("prefix");
     Syslog syslog = syslog(c);
     List<String> header = c.strings("header");
+    List<String> headerAny = c.strings("header_any");
+    Map<String, Pattern> match = new LinkedHashMap<>();
+    for (Map.Entry<String, String> m : c.stringMap("match").entrySet()) {
+      match.put(m.getKey(), c.compile(m.getValue(), c.lineOf("match"), "match." + m.getKey()));
+    }
     List<String> columns = c.strings("columns");
     String delimiter = c.string("delimiter", ",");
     if ("\\t".equals(delimiter) || "tab".equals(delimiter)) {
@@ -205,8 +210,23 @@ final class FormatSpecLoader {
         throw c.error(c.lineOf("columns"), "a column needs a name ('-' for one not kept)");
       }
     }
+    if (columns.size() > 0 && (!headerAny.isEmpty() || !match.isEmpty())) {
+      throw c.error(
+          c.line(), "'header_any' and 'match' go with 'header', not 'columns' (use 'when')");
+    }
     return new CsvPattern(
-        name, line, prefix, syslog, header, columns, delimiter.charAt(0), minColumns, when, set);
+        name,
+        line,
+        prefix,
+        syslog,
+        header,
+        headerAny,
+        columns,
+        delimiter.charAt(0),
+        minColumns,
+        match,
+        when,
+        set);
   }
 
   private static Syslog syslog(SpecReader r) throws FormatSpecException {

@@ -39,8 +39,10 @@ final class LineMatcher {
   private final int longestMissing;
   private final Map<RegexPattern, List<String>> groupNames = new LinkedHashMap<>();
 
-  /** The header each CSV pattern has seen, so two header layouts in one format stay apart. */
-  private final Map<CsvPattern, List<String>> csvColumns = new java.util.HashMap<>();
+  /** The last CSV header seen and the pattern it belongs to: rows under it are that pattern's. */
+  private List<String> csvColumns;
+
+  private CsvPattern csvOwner;
 
   LineMatcher(List<LinePattern> patterns) {
     this(patterns, Set.of());
@@ -279,17 +281,27 @@ final class LineMatcher {
       }
       return new Match(p, captures, false);
     }
-    if (cells.containsAll(p.header())) {
-      csvColumns.put(p, cells);
+    if (cells.containsAll(p.header())
+        && (p.headerAny().isEmpty() || p.headerAny().stream().anyMatch(cells::contains))) {
+      csvColumns = cells;
+      csvOwner = p;
       return new Match(p, Map.of(), true);
     }
-    List<String> header = csvColumns.get(p);
-    if (header == null || cells.size() != header.size()) {
+    // The rows under a header are the pattern's whose header it is.
+    List<String> header = csvColumns;
+    if (header == null || csvOwner != p || cells.size() != header.size()) {
       return null;
     }
     for (int i = 0; i < cells.size(); i++) {
       if (!cells.get(i).isEmpty()) {
         put(captures, header.get(i), cells.get(i));
+      }
+    }
+    for (Map.Entry<String, java.util.regex.Pattern> m : p.match().entrySet()) {
+      // A row of another product exported with the same columns is not this format's.
+      if (csvColumns.contains(m.getKey())
+          && !m.getValue().matcher(captures.getOrDefault(m.getKey(), "")).find()) {
+        return null;
       }
     }
     return new Match(p, captures, false);

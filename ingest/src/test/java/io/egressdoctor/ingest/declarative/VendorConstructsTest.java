@@ -85,16 +85,16 @@ class VendorConstructsTest {
 
   @Test
   void epochUnitsAreGuessedBySize() {
-    TimestampParser p = new TimestampParser(List.of("epoch"), 2024);
+    TimestampParser p = new TimestampParser(List.of("epoch"));
     long t = 1714554000123L;
-    assertThat(p.parse("1714554000", ZoneOffset.UTC)).isEqualTo(1714554000000L);
-    assertThat(p.parse("1714554000123", ZoneOffset.UTC)).isEqualTo(t);
-    assertThat(p.parse("1714554000123456", ZoneOffset.UTC)).isEqualTo(t);
-    assertThat(p.parse("1714554000123456789", ZoneOffset.UTC)).isEqualTo(t);
-    assertThat(p.parse("17145x", ZoneOffset.UTC)).isNull();
+    assertThat(p.parse("1714554000", ZoneOffset.UTC, Long.MAX_VALUE)).isEqualTo(1714554000000L);
+    assertThat(p.parse("1714554000123", ZoneOffset.UTC, Long.MAX_VALUE)).isEqualTo(t);
+    assertThat(p.parse("1714554000123456", ZoneOffset.UTC, Long.MAX_VALUE)).isEqualTo(t);
+    assertThat(p.parse("1714554000123456789", ZoneOffset.UTC, Long.MAX_VALUE)).isEqualTo(t);
+    assertThat(p.parse("17145x", ZoneOffset.UTC, Long.MAX_VALUE)).isNull();
     assertThat(
-            new TimestampParser(List.of("epoch_nanos"), 2024)
-                .parse("1714554000123456789", ZoneOffset.UTC))
+            new TimestampParser(List.of("epoch_nanos"))
+                .parse("1714554000123456789", ZoneOffset.UTC, Long.MAX_VALUE))
         .isEqualTo(t);
   }
 

@@ -9,6 +9,8 @@ import io.egressdoctor.ingest.Line;
 import io.egressdoctor.ingest.LineReader;
 import io.egressdoctor.ingest.LogFormat;
 import io.egressdoctor.ingest.ParseContext;
+import io.egressdoctor.ingest.input.InputFile;
+import io.egressdoctor.ingest.squid.SquidConfsAmongInputs;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -52,8 +54,17 @@ public final class RealDataSmoke {
               .sorted()
               .toList();
     }
+    // A squid.conf among the files defines the logformats of the logs beside it, as in ingest.
+    SquidConfsAmongInputs confs =
+        SquidConfsAmongInputs.find(
+            files.stream().map(f -> new InputFile(f, f.toString())).toList());
+    registry = confs.extend(registry);
     int errors = 0;
     for (Path f : files) {
+      if (confs.files().contains(new InputFile(f, f.toString()))) {
+        System.out.printf("%-60s %-24s (its logformats read the logs)%n", name(f), "squid.conf");
+        continue;
+      }
       errors += read(registry, f);
     }
     System.out.printf("%d files, %d pipeline errors%n", files.size(), errors);

@@ -121,7 +121,7 @@ public final class SquidNativeAccessLogParser extends LineLogParser {
     SquidFields.hierarchy(b, f[8].substring(0, hierSlash), f[8].substring(hierSlash + 1));
     SquidFields.mimeType(b, f[9]);
     String rest = text.substring(restStart).strip();
-    if (!rest.isEmpty() && !SquidMimeHeaders.apply(b, rest)) {
+    if (!rest.isEmpty() && !SquidMimeHeaders.apply(b, rest) && !WsaAccessLogExtras.apply(b, rest)) {
       b.set(TRAILING, rest);
     }
     return null;

@@ -146,6 +146,26 @@ final class VpcFlowLayout {
     return misfit(v) == null;
   }
 
+  /** The values of a record: runs of blanks separate them. */
+  static String[] split(String record) {
+    java.util.ArrayList<String> out = new java.util.ArrayList<>(32);
+    int n = record.length();
+    int i = 0;
+    while (i < n) {
+      while (i < n && (record.charAt(i) == ' ' || record.charAt(i) == '\t')) {
+        i++;
+      }
+      int start = i;
+      while (i < n && record.charAt(i) != ' ' && record.charAt(i) != '\t') {
+        i++;
+      }
+      if (i > start) {
+        out.add(record.substring(start, i));
+      }
+    }
+    return out.toArray(new String[0]);
+  }
+
   static boolean isNumber(String s) {
     if (s.isEmpty() || s.length() > 18) {
       return false;

@@ -50,7 +50,7 @@ public final class VpcFlowLogFormat implements LogFormat {
         return 95;
       }
       rows++;
-      if (VpcFlowLayout.DEFAULT.fits(l.split("\\s+"))) {
+      if (VpcFlowLayout.DEFAULT.fits(VpcFlowLayout.split(l))) {
         fitting++;
       }
     }

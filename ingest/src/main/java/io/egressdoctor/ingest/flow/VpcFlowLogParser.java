@@ -23,6 +23,8 @@ final class VpcFlowLogParser extends LineLogParser {
   /** The events' dataset. */
   static final String DATASET = "aws.vpcflow";
 
+  private static final FieldDefinition PROTOCOL = Fields.get("labels.protocol");
+
   private VpcFlowLayout layout = VpcFlowLayout.DEFAULT;
   private FieldDefinition[] labels = labels(layout);
   private long headerLine;
@@ -49,7 +51,7 @@ final class VpcFlowLogParser extends LineLogParser {
       headerLine = line.number();
       return;
     }
-    String[] v = record.split(" +");
+    String[] v = VpcFlowLayout.split(record);
     String misfit = layout.misfit(v);
     if (misfit != null) {
       sink.reject(
@@ -93,7 +95,7 @@ final class VpcFlowLogParser extends LineLogParser {
     String protocol = get(v, Field.PROTOCOL);
     if (protocol != null) {
       set(b, Fields.NETWORK_TRANSPORT, IpProtocols.transport(protocol));
-      b.set(Fields.get("labels.protocol"), protocol);
+      b.set(PROTOCOL, protocol);
     }
     number(b, Fields.NETWORK_PACKETS, get(v, Field.PACKETS));
     number(b, Fields.NETWORK_BYTES, get(v, Field.BYTES));

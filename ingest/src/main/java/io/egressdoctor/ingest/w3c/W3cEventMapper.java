@@ -29,6 +29,7 @@ final class W3cEventMapper {
   private static final FieldDefinition FORWARDED_FOR = Fields.get("labels.x_forwarded_for");
   private static final FieldDefinition LAYOUT = Fields.get("labels.w3c_layout");
   private static final FieldDefinition CS_BYTES = Fields.get("labels.cs_bytes");
+  private static final FieldDefinition PROXY_ADDRESS = Fields.get("labels.s_ip");
   private static final FieldDefinition REFERRER_LABEL = Fields.get("labels.cs_referer");
 
   private final ZoneId zone;
@@ -212,7 +213,7 @@ final class W3cEventMapper {
     }
     String self = get(layout, v, W3cColumn.SERVER_IP);
     if (self != null) {
-      b.set(Fields.get("labels.s_ip"), self);
+      b.set(PROXY_ADDRESS, self);
     }
   }
 

@@ -15,8 +15,13 @@ import java.util.Set;
  * is a proxy (whose {@code s-ip} is itself) or a server (whose {@code s-ip} is the destination).
  *
  * @param name the known layout's name, or null for a directive's
+ * @param fields the field identifiers, in column order
+ * @param index the column of each {@link W3cColumn}, or -1
+ * @param labels the {@code labels.*} field of each unmapped column, or null
+ * @param proxy a proxy's log: {@code s-ip} is the proxy, the destination the requested host
  */
-record W3cLayout(String name, List<String> fields, int[] index, FieldDefinition[] labels) {
+record W3cLayout(
+    String name, List<String> fields, int[] index, FieldDefinition[] labels, boolean proxy) {
 
   /** Columns only a proxy or web gateway writes. */
   private static final Set<W3cColumn> PROXY_ONLY =
@@ -44,7 +49,11 @@ record W3cLayout(String name, List<String> fields, int[] index, FieldDefinition[
         labels[i] = label.isEmpty() ? null : Fields.get("labels." + label);
       }
     }
-    return new W3cLayout(name, List.copyOf(fields), index, labels);
+    boolean proxy = false;
+    for (W3cColumn c : PROXY_ONLY) {
+      proxy |= index[c.ordinal()] >= 0;
+    }
+    return new W3cLayout(name, List.copyOf(fields), index, labels, proxy);
   }
 
   /** The layout of a {@code #Fields:} directive's text (after the colon). */
@@ -64,16 +73,6 @@ record W3cLayout(String name, List<String> fields, int[] index, FieldDefinition[
 
   boolean has(W3cColumn c) {
     return index[c.ordinal()] >= 0;
-  }
-
-  /** A proxy's log: {@code s-ip} is the proxy, the destination is the requested host. */
-  boolean proxy() {
-    for (W3cColumn c : PROXY_ONLY) {
-      if (has(c)) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /** Whether rows can be given a time: a date and time, a time and a {@code #Date}, an epoch. */

@@ -1,7 +1,5 @@
 package io.egressdoctor.ingest.w3c;
 
-import java.util.Locale;
-
 /**
  * Which proxy actions and filter results mean a request was denied or let through: ProxySG's {@code
  * TCP_DENIED}, {@code DENIED}, {@code TCP_AUTH_REDIRECT} with a denying filter, Cisco WSA's {@code
@@ -28,10 +26,11 @@ final class W3cVerdicts {
     if (word == null) {
       return false;
     }
-    String w = word.toUpperCase(Locale.ROOT);
     for (String p : parts) {
-      if (w.contains(p)) {
-        return true;
+      for (int i = 0; i + p.length() <= word.length(); i++) {
+        if (word.regionMatches(true, i, p, 0, p.length())) {
+          return true;
+        }
       }
     }
     return false;

@@ -1,5 +1,7 @@
 package io.egressdoctor.ingest.w3c;
 
+import java.util.Locale;
+
 /**
  * Which proxy actions and filter results mean a request was denied or let through: ProxySG's {@code
  * TCP_DENIED}, {@code DENIED}, {@code TCP_AUTH_REDIRECT} with a denying filter, Cisco WSA's {@code
@@ -26,11 +28,17 @@ final class W3cVerdicts {
     if (word == null) {
       return false;
     }
+    String w = word;
+    for (int i = 0; i < w.length(); i++) {
+      if (Character.isLowerCase(w.charAt(i))) {
+        // Actions are nearly always upper case; only mixed-case ones (Allow, Deny) pay for this.
+        w = w.toUpperCase(Locale.ROOT);
+        break;
+      }
+    }
     for (String p : parts) {
-      for (int i = 0; i + p.length() <= word.length(); i++) {
-        if (word.regionMatches(true, i, p, 0, p.length())) {
-          return true;
-        }
+      if (w.contains(p)) {
+        return true;
       }
     }
     return false;

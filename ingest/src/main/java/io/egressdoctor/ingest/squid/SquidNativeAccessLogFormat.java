@@ -37,7 +37,7 @@ public final class SquidNativeAccessLogFormat implements LogFormat {
   @Override
   public int sniff(InputSample sample) {
     List<String> lines =
-        sample.nonBlank().stream().filter(l -> !SquidNativeAccessLogParser.isComment(l)).toList();
+        sample.scored().stream().filter(l -> !SquidNativeAccessLogParser.isComment(l)).toList();
     if (lines.isEmpty()) {
       return 0;
     }

@@ -8,6 +8,7 @@ import io.egressdoctor.core.index.SourceRecord;
 import io.egressdoctor.ingest.input.InputFile;
 import io.egressdoctor.ingest.input.InputFiles;
 import io.egressdoctor.ingest.reference.ReferenceLoader;
+import io.egressdoctor.ingest.squid.SquidConfsAmongInputs;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -53,14 +54,17 @@ public final class IngestPipeline {
    * @param display maps a file's path on disk to the path to show
    */
   public IngestSummary ingest(List<Path> paths, UnaryOperator<String> display) throws IOException {
+    List<InputFile> files = new ArrayList<>(InputFiles.expand(paths, display));
+    // A squid.conf beside the logs defines their logformats, as --squid-conf does.
+    SquidConfsAmongInputs confs = SquidConfsAmongInputs.find(files);
+    FormatRegistry formats = confs.extend(this.formats);
     if (options.forcedFormat() != null && formats.byName(options.forcedFormat()).isEmpty()) {
       throw new IllegalArgumentException(
           "unknown format '" + options.forcedFormat() + "'; 'egress-doctor formats' lists them");
     }
-    List<InputFile> files = new ArrayList<>(InputFiles.expand(paths, display));
     // Reference data in a bundle (ip-ranges.json, inventories, allowlists) is the caller's to load
     // with ReferenceLoader; read as logs it would only be noise.
-    files.removeIf(f -> ReferenceLoader.isReferenceFile(f.path()));
+    files.removeIf(f -> confs.files().contains(f) || ReferenceLoader.isReferenceFile(f.path()));
     long started = System.nanoTime();
     List<FileResult> results = new ArrayList<>();
     try (EventWriter writer = index.openWriter();
@@ -70,7 +74,7 @@ public final class IngestPipeline {
       committer.bytesTotal = totalSize(files);
       int done = 0;
       for (InputFile file : files) {
-        results.add(ingestFile(file, writer, queue, committer, done, files.size()));
+        results.add(ingestFile(file, formats, writer, queue, committer, done, files.size()));
         committer.fileDone(file);
         done++;
       }
@@ -83,6 +87,7 @@ public final class IngestPipeline {
 
   private FileResult ingestFile(
       InputFile file,
+      FormatRegistry formats,
       EventWriter writer,
       IndexingQueue queue,
       Committer committer,
@@ -96,7 +101,7 @@ public final class IngestPipeline {
       if (previous.isEmpty()) {
         forgetSmallerSelf(file, size, writer);
       }
-      Optional<LogFormat> format = chooseFormat(file, head.sample());
+      Optional<LogFormat> format = chooseFormat(formats, head.sample());
       if (previous.isPresent()
           && previous.get().complete()
           && previous.get().size() == size
@@ -213,7 +218,7 @@ public final class IngestPipeline {
         reason);
   }
 
-  private Optional<LogFormat> chooseFormat(InputFile file, InputSample sample) {
+  private Optional<LogFormat> chooseFormat(FormatRegistry formats, InputSample sample) {
     if (options.forcedFormat() != null) {
       return formats.byName(options.forcedFormat());
     }

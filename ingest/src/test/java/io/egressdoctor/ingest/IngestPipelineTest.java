@@ -188,4 +188,26 @@ class IngestPipelineTest {
     assertThat(result.reasons()).hasSize(2).first().asString().startsWith("line 41: ");
     assertThat(index.count(Queries.term("event.kind", "pipeline_error"))).isEqualTo(2);
   }
+
+  @Test
+  void aSquidConfBesideTheLogsDefinesTheirLogformat() throws IOException {
+    Path bundle = Files.createDirectories(dir.resolve("bundle"));
+    Files.writeString(
+        bundle.resolve("proxy-settings.cfg"),
+        "# the proxy's configuration, under a name of the customer's choosing\n"
+            + "http_port 3128\n"
+            + "acl replication dstdomain .amazonaws.com\n"
+            + "logformat withport %ts.%03tu %>a:%>p %Ss/%03>Hs %<st %rm %ru\n"
+            + "access_log daemon:/var/log/squid/access.log withport\n");
+    Files.writeString(
+        bundle.resolve("access.log"),
+        "1795582800.120 ::1:60314 TCP_DENIED/403 3921 CONNECT mgn.example.com:443\n"
+            + "1795582801.120 10.0.0.7:41000 TCP_TUNNEL/200 512 CONNECT mgn.example.com:443\n");
+    IngestSummary summary = ingest(bundle);
+    assertThat(summary.files()).extracting(FileResult::path).noneMatch(p -> p.endsWith(".cfg"));
+    FileResult log = summary.files().getFirst();
+    assertThat(log.format()).isEqualTo("squid-withport");
+    assertThat(log.events()).isEqualTo(2);
+    assertThat(log.rejected()).isZero();
+  }
 }

@@ -87,6 +87,8 @@ public final class Fields {
       keyword("network.transport", "tcp or udp.");
   public static final FieldDefinition NETWORK_PROTOCOL =
       keyword("network.protocol", "The application protocol: http, https, ike, bgp...");
+  public static final FieldDefinition NETWORK_PACKETS =
+      longField("network.packets", "Packets in both directions of a flow (flow logs).");
   public static final FieldDefinition RELATED_IP =
       lookupOnly(multiIp("related.ip", "Every IP the event mentions, for pivoting."));
   public static final FieldDefinition RELATED_HOSTS =
@@ -181,6 +183,11 @@ public final class Fields {
           keyword(
               "squid.next_hop.address",
               "Squid's %<a: the server or peer Squid connected to (destination.ip when direct)."));
+  public static final FieldDefinition SQUID_NEXT_HOP_TYPE =
+      keyword(
+          "squid.next_hop.type",
+          "How the proxy forwarded: direct (to the origin), parent (through another proxy, a"
+              + " proxy chain) or sibling; from the hierarchy code.");
   public static final FieldDefinition SQUID_ERROR_CODE =
       keyword("squid.error.code", "Squid's %err_code, e.g. ERR_CONNECT_FAIL.");
   public static final FieldDefinition SQUID_ERROR_DETAIL =

@@ -5,6 +5,7 @@ import io.egressdoctor.core.field.Fields;
 import io.egressdoctor.core.index.EventIndex;
 import io.egressdoctor.core.index.EventWriter;
 import io.egressdoctor.core.index.SourceRecord;
+import io.egressdoctor.ingest.input.Documents;
 import io.egressdoctor.ingest.input.InputFile;
 import io.egressdoctor.ingest.input.InputFiles;
 import io.egressdoctor.ingest.reference.ReferenceLoader;
@@ -28,6 +29,9 @@ import java.util.function.UnaryOperator;
 public final class IngestPipeline {
 
   private static final int SAMPLE_LINES = 30;
+
+  /** An empty gzip (header and trailer only) is this long. */
+  private static final int GZIP_HEADER_BYTES = 20;
 
   private final EventIndex index;
   private final FormatRegistry formats;
@@ -90,6 +94,10 @@ public final class IngestPipeline {
       int done,
       int total) {
     String path = file.displayPath();
+    Optional<String> document = Documents.kindOf(file.logicalName());
+    if (document.isPresent()) {
+      return skipped(file, document.get(), committer);
+    }
     try {
       Head head = readHead(file);
       Optional<SourceRecord> previous = writer.source(head.fingerprint());
@@ -114,8 +122,13 @@ public final class IngestPipeline {
             null);
       }
       if (format.isEmpty()) {
+        if (Documents.isNote(file.logicalName(), head.sample().lines())) {
+          return skipped(
+              file, "a note: no format reads it and few of its lines carry a time", committer);
+        }
         return unrecognized(file, head, size, committer, queue);
       }
+      forgetFailure(file, writer);
       SourceRecord resumeFrom =
           previous.filter(p -> p.format().equals(format.get().name())).orElse(null);
       FileSink sink =
@@ -125,7 +138,10 @@ public final class IngestPipeline {
           sink, () -> progress.update(path, done, total, committer.lines, committer.events));
       String problem = null;
       try (InputStream in = file.open()) {
-        format.get().newParser(new ParseContext(path, options.zone())).parse(in, sink);
+        format
+            .get()
+            .newParser(new ParseContext(path, options.zone(), file.lastModified()))
+            .parse(in, sink);
       } catch (IOException e) {
         // A truncated gzip or a read error: what was read before stays, and the cut is reported.
         problem = "input cut short after line " + sink.lastPosition + ": " + describe(e);
@@ -139,8 +155,78 @@ public final class IngestPipeline {
       return sink.result(status, problem);
     } catch (IOException | RuntimeException e) {
       committer.abandonCurrent();
+      // Recorded in the index too, so that a report made from it says what it could not read.
+      committer.record(pathRecord(file, FileResult.FAILED_FORMAT, describe(e), false));
       return new FileResult(
-          path, "-", FileResult.Status.FAILED, 0, 0, List.of(), null, null, describe(e));
+          path,
+          FileResult.FAILED_FORMAT,
+          FileResult.Status.FAILED,
+          0,
+          0,
+          List.of(),
+          null,
+          null,
+          describe(e));
+    }
+  }
+
+  private static FileResult skipped(InputFile file, String kind, Committer committer) {
+    committer.record(pathRecord(file, FileResult.DOCUMENT, "skipped: " + kind, true));
+    return new FileResult(
+        file.displayPath(),
+        FileResult.DOCUMENT,
+        FileResult.Status.SKIPPED,
+        0,
+        0,
+        List.of(),
+        null,
+        null,
+        "skipped: " + kind);
+  }
+
+  /**
+   * The record of a file whose content was not read (a document, or a file that failed): it is
+   * known by its path, since its content may not even open.
+   */
+  private static SourceRecord pathRecord(
+      InputFile file, String format, String reason, boolean complete) {
+    long size;
+    try {
+      size = file.size();
+    } catch (IOException e) {
+      size = 0;
+    }
+    return new SourceRecord(
+        pathId(format, file.displayPath()),
+        file.displayPath(),
+        format,
+        size,
+        0,
+        0,
+        0,
+        List.of(reason),
+        null,
+        null,
+        null,
+        complete);
+  }
+
+  private static String pathId(String format, String path) {
+    try {
+      byte[] digest =
+          java.security.MessageDigest.getInstance("SHA-256")
+              .digest(path.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return format + "-" + java.util.HexFormat.of().formatHex(digest, 0, 10);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** A file that failed in an earlier run and reads now is no longer reported as failed. */
+  private static void forgetFailure(InputFile file, EventWriter writer) throws IOException {
+    String id = pathId(FileResult.FAILED_FORMAT, file.displayPath());
+    if (writer.sources().stream().anyMatch(r -> r.sourceId().equals(id))) {
+      writer.forget(id);
     }
   }
 
@@ -214,6 +300,10 @@ public final class IngestPipeline {
     List<String> lines = new ArrayList<>();
     try (InputStream in = file.open()) {
       byte[] head = readUpTo(in, InputFiles.FINGERPRINT_BYTES);
+      if (head.length == 0 && file.gzipped() && file.size() > GZIP_HEADER_BYTES) {
+        // Compressed bytes that give not one byte of text: the file is damaged, not empty.
+        throw new IOException("damaged gzip: nothing could be decompressed");
+      }
       LineReader reader = new LineReader(new ByteArrayInputStream(head));
       for (Line l = reader.next(); l != null && lines.size() < SAMPLE_LINES; l = reader.next()) {
         lines.add(l.text());

@@ -8,8 +8,15 @@ import java.time.ZoneId;
  *
  * @param path the input's display path ({@code archive!entry} for archive members)
  * @param zone the zone for timestamps that carry none
+ * @param fileTime the input's own time (its modification time, in epoch milliseconds), for formats
+ *     whose content may carry no time at all, or null when unknown
  */
-public record ParseContext(String path, ZoneId zone) {
+public record ParseContext(String path, ZoneId zone, Long fileTime) {
+
+  /** The context of an input whose own time is unknown. */
+  public ParseContext(String path, ZoneId zone) {
+    this(path, zone, null);
+  }
 
   /** The origin of a line of this input. */
   public Origin.FileLine origin(long line, long byteOffset) {

@@ -73,6 +73,26 @@ public final class HtmlReportWriter implements ReportWriter {
       }
       out.append("</ol>\n");
     }
+    Completeness c = r.completeness();
+    out.append("<p class=\"completeness")
+        .append(c.complete() ? "" : " incomplete")
+        .append("\">")
+        .append(c.complete() ? "" : "<strong>Incomplete.</strong> ")
+        .append(esc(c.summary()))
+        .append("</p>\n");
+    if (!c.gaps().isEmpty()) {
+      out.append("<ul class=\"gaps\">\n");
+      for (Completeness.Gap g : c.gaps()) {
+        out.append("<li><code>")
+            .append(esc(g.path()))
+            .append("</code>: ")
+            .append(esc(g.problem()))
+            .append(". To read it: ")
+            .append(esc(g.remedy()))
+            .append("</li>\n");
+      }
+      out.append("</ul>\n");
+    }
     out.append("</section>\n");
   }
 
@@ -364,7 +384,7 @@ public final class HtmlReportWriter implements ReportWriter {
       out.append("<tr><td><code>")
           .append(esc(f.path()))
           .append("</code>")
-          .append(f.complete() ? "" : " (partial)")
+          .append(esc(ReportText.stateSuffix(f)))
           .append("</td><td>")
           .append(esc(f.format()))
           .append("</td><td class=\"num\">")
@@ -376,7 +396,7 @@ public final class HtmlReportWriter implements ReportWriter {
           .append("</td><td>")
           .append(esc(ReportText.time(f.lastSeen(), r.zone())))
           .append("</td></tr>\n");
-      if (!f.reasons().isEmpty()) {
+      if (ReportText.showsRejections(f)) {
         out.append("<tr class=\"reasons\"><td colspan=\"6\"><ul>");
         for (String reason : f.reasons()) {
           out.append("<li><code>").append(esc(reason)).append("</code></li>");

@@ -30,6 +30,9 @@ public final class IngestPipeline {
 
   private static final int SAMPLE_LINES = 30;
 
+  /** Why a file with NUL bytes or undecodable bytes in its first line is not read. */
+  public static final String BINARY = "a binary file, not text";
+
   /** An empty gzip (header and trailer only) is this long. */
   private static final int GZIP_HEADER_BYTES = 20;
 
@@ -250,8 +253,11 @@ public final class IngestPipeline {
       InputFile file, Head head, long size, Committer committer, IndexingQueue queue)
       throws IOException {
     String first = head.sample().firstNonBlank();
-    String reason = "no known format matches this file";
+    boolean binary = first.indexOf('\0') >= 0 || first.indexOf('\uFFFD') >= 0;
+    String reason = binary ? BINARY : "no known format matches this file";
     String shown = first.length() > 200 ? first.substring(0, 200) + "..." : first;
+    // Control characters of a binary file would garble every terminal the summary reaches.
+    shown = shown.replaceAll("[\\p{Cntrl}&&[^\t]]|\uFFFD", "?");
     Event error =
         Event.builder("unknown")
             .set(Fields.EVENT_KIND, "pipeline_error")

@@ -75,6 +75,7 @@ final class IngestSummaryWriter {
                     + f.reasons().get(0)
                     + " (try --format NAME; 'egress-doctor formats' lists them)");
         case FAILED -> out.println("  failed: " + f.path() + ": " + f.message());
+        case SKIPPED -> out.println("  " + f.message() + ": " + f.path());
         default -> {
           if (f.message() != null) {
             out.println("  warning: " + f.path() + ": " + f.message());

@@ -99,6 +99,13 @@ public record Completeness(
           "check that the file is complete and readable (a cut .gz is read up to the cut);"
               + " copy it again from the machine if it is damaged");
     }
+    if (why.startsWith("line 1: a binary file")) {
+      return new Gap(
+          f.path(),
+          "a binary file, not a text log",
+          "export it as text first (a Windows event log: wevtutil qe System /f:text > system.txt,"
+              + " or Get-WinEvent; a packet capture: tshark -r FILE > FILE.txt)");
+    }
     String first = why.replaceFirst("^line 1: no known format matches this file: ", "");
     return new Gap(f.path(), "no known format matches it", remedy(first));
   }

@@ -42,12 +42,15 @@ import java.util.TreeSet;
  * @param scenarios the field scenarios the bundle reproduces (S1 to S5; empty for healthy)
  * @param mustFire the findings that must be in the report
  * @param mustNotFire patterns that must not be in the report at any level
+ * @param complete whether the report's verdict must say that all evidence was read (optional key
+ *     {@code "complete"}, true when absent; false for a bundle of files that cannot be read)
  */
 public record ExpectedFindings(
     String bundle,
     List<String> scenarios,
     List<ExpectedFinding> mustFire,
-    List<String> mustNotFire) {
+    List<String> mustNotFire,
+    boolean complete) {
 
   /** The pattern catalog of the rule pack (issue 7), without the {@code pattern.} prefix. */
   public static final Set<String> PATTERNS =
@@ -61,7 +64,7 @@ public record ExpectedFindings(
 
   private static final ObjectMapper STRICT = strictMapper();
   private static final Set<String> TOP_KEYS =
-      Set.of("bundle", "scenarios", "must_fire", "must_not_fire");
+      Set.of("bundle", "scenarios", "must_fire", "must_not_fire", "complete");
   private static final Set<String> FINDING_KEYS = Set.of("pattern", "min_level", "entities");
 
   public ExpectedFindings {
@@ -124,9 +127,27 @@ public record ExpectedFindings(
     return new Comparison(bundle, problems);
   }
 
-  /** Compares the JSON text of a report with these expectations. */
+  /** Compares the JSON text of a report with these expectations, its completeness included. */
   public Comparison compare(String reportJson) {
-    return compare(ReportFindings.parse(reportJson));
+    Comparison findings = compare(ReportFindings.parse(reportJson));
+    List<String> problems = new ArrayList<>(findings.problems());
+    try {
+      var completeness =
+          new ObjectMapper().readTree(reportJson).path("verdict").path("completeness");
+      boolean reported = completeness.path("complete").asBoolean(true);
+      if (reported != complete) {
+        problems.add(
+            "the verdict says the diagnosis is "
+                + (reported ? "complete" : "incomplete")
+                + ", expected "
+                + (complete ? "complete" : "incomplete")
+                + ": "
+                + completeness.path("summary").asText());
+      }
+    } catch (JsonProcessingException e) {
+      problems.add("the report is not JSON: " + e.getOriginalMessage());
+    }
+    return new Comparison(bundle, problems);
   }
 
   private static String missing(ExpectedFinding e, List<ReportedFinding> findings) {
@@ -260,7 +281,8 @@ public record ExpectedFindings(
       @JsonProperty(value = "bundle", required = true) String bundle,
       @JsonProperty(value = "scenarios", required = true) List<String> scenarios,
       @JsonProperty(value = "must_fire", required = true) List<FindingJson> mustFire,
-      @JsonProperty(value = "must_not_fire", required = true) List<String> mustNotFire) {
+      @JsonProperty(value = "must_not_fire", required = true) List<String> mustNotFire,
+      @JsonProperty(value = "complete") Boolean complete) {
 
     ExpectedFindings check(String name) throws ExpectedFindingsException {
       if (bundle == null || bundle.isBlank()) {
@@ -289,7 +311,8 @@ public record ExpectedFindings(
       if (new LinkedHashSet<>(mustNotFire).size() != mustNotFire.size()) {
         throw new ExpectedFindingsException(name + ": must_not_fire lists a pattern twice");
       }
-      return new ExpectedFindings(bundle, scenarios, fire, mustNotFire);
+      return new ExpectedFindings(
+          bundle, scenarios, fire, mustNotFire, complete == null || complete);
     }
   }
 

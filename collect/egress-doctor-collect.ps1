@@ -21,9 +21,9 @@
 # What to collect: the shared collect data, the same list the jar and the sh collector use.
 $EgressDoctorCollectData = @'
 # BEGIN collect-data
-# Generated from shell/src/main/resources/io/egressdoctor/shell/collect/collect-data.tsv and
+# Generated from collect/src/main/resources/io/egressdoctor/collect/collect-data.tsv and
 # the required-endpoint catalog. Do not edit here: edit those, then run
-# ./mvnw -pl shell test -Dtest=CollectDataTest -Dgolden.update=true
+# ./mvnw -pl collect -am test -Dtest=CollectDataTest -Dsurefire.failIfNoSpecifiedTests=false -Dgolden.update=true
 setting	format	1
 setting	max-file-bytes	536870912
 setting	dns-timeout-seconds	10

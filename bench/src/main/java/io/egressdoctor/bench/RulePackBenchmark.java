@@ -1,13 +1,13 @@
 package io.egressdoctor.bench;
 
-import io.egressdoctor.analyzers.AnalysisContext;
-import io.egressdoctor.analyzers.catalog.YamlEndpointCatalog;
-import io.egressdoctor.analyzers.finding.Finding;
-import io.egressdoctor.analyzers.rule.FindingMerger;
-import io.egressdoctor.analyzers.rule.Rule;
-import io.egressdoctor.analyzers.rule.RulePack;
-import io.egressdoctor.analyzers.rule.RuleRun;
 import io.egressdoctor.core.index.lucene.LuceneEventIndex;
+import io.egressdoctor.diagnosis.AnalysisContext;
+import io.egressdoctor.diagnosis.catalog.YamlEndpointCatalog;
+import io.egressdoctor.diagnosis.finding.Finding;
+import io.egressdoctor.diagnosis.rule.FindingMerger;
+import io.egressdoctor.diagnosis.rule.Rule;
+import io.egressdoctor.diagnosis.rule.RulePack;
+import io.egressdoctor.diagnosis.rule.RuleRun;
 import io.egressdoctor.ingest.FormatRegistry;
 import io.egressdoctor.ingest.IngestOptions;
 import io.egressdoctor.ingest.IngestPipeline;

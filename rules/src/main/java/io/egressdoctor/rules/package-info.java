@@ -1,2 +1,6 @@
-/** The built-in rule pack and the required-endpoint catalog (not built yet). */
+/**
+ * The built-in rule pack ({@code pack/}) and the required-endpoint catalog ({@code
+ * catalog/required-endpoints.yml}) as resources of this module, and the fixture runner that checks
+ * every rule on its own logs.
+ */
 package io.egressdoctor.rules;

@@ -2,12 +2,12 @@ package io.egressdoctor.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.egressdoctor.analyzers.Analyzers;
-import io.egressdoctor.analyzers.rule.Patterns;
-import io.egressdoctor.analyzers.rule.Rule;
-import io.egressdoctor.analyzers.rule.RulePack;
-import io.egressdoctor.analyzers.rule.fixture.FixtureResult;
-import io.egressdoctor.analyzers.rule.fixture.FixtureRunner;
+import io.egressdoctor.diagnosis.CrossSourceAnalyzers;
+import io.egressdoctor.diagnosis.rule.Patterns;
+import io.egressdoctor.diagnosis.rule.Rule;
+import io.egressdoctor.diagnosis.rule.RulePack;
+import io.egressdoctor.rules.fixture.FixtureResult;
+import io.egressdoctor.rules.fixture.FixtureRunner;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -112,7 +112,7 @@ class BuiltInPackTest {
             "replication-ip-churn",
             "vpn-tunnel-redundancy");
     for (String p : Patterns.ALL) {
-      if (analyzerPatterns.contains(p) && Analyzers.byName(p).isEmpty()) {
+      if (analyzerPatterns.contains(p) && CrossSourceAnalyzers.byName(p).isEmpty()) {
         continue;
       }
       assertThat(covered).as("a rule for pattern." + p).contains(p);

@@ -54,7 +54,7 @@ public final class CloudTrailPullCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Mixin IndexOptions index;
+  @Mixin IndexLocationOptions index;
 
   @Mixin Options options;
 

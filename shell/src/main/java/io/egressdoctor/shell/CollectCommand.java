@@ -1,11 +1,11 @@
 package io.egressdoctor.shell;
 
-import io.egressdoctor.shell.collect.CollectData;
-import io.egressdoctor.shell.collect.CollectResult;
-import io.egressdoctor.shell.collect.Collector;
-import io.egressdoctor.shell.collect.CommandRunner;
-import io.egressdoctor.shell.collect.HostResolver;
-import io.egressdoctor.shell.collect.TcpProbe;
+import io.egressdoctor.collect.BundleCollector;
+import io.egressdoctor.collect.CollectData;
+import io.egressdoctor.collect.CollectResult;
+import io.egressdoctor.collect.CommandRunner;
+import io.egressdoctor.collect.HostResolver;
+import io.egressdoctor.collect.TcpProbe;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -211,8 +211,8 @@ public final class CollectCommand implements Callable<Integer> {
       throw new UserError("no such folder: " + machineRoot);
     }
     Path bundle = outputFile != null ? outputFile : Path.of(defaultName());
-    return new Collector(
-            new Collector.Options(
+    return new BundleCollector(
+            new BundleCollector.Options(
                 machineRoot,
                 rootFolder == null,
                 environment.os(),

@@ -34,7 +34,7 @@ public final class IngestCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Mixin IndexOptions index;
+  @Mixin IndexLocationOptions index;
 
   @Mixin ReferenceOptions reference;
 

@@ -57,7 +57,7 @@ public final class ReferenceCommand implements Callable<Integer> {
 
     @Spec CommandSpec spec;
 
-    @Mixin IndexOptions index;
+    @Mixin IndexLocationOptions index;
 
     @Mixin ReferenceOptions reference;
 
@@ -132,7 +132,7 @@ public final class ReferenceCommand implements Callable<Integer> {
 
     @Spec CommandSpec spec;
 
-    @Mixin IndexOptions index;
+    @Mixin IndexLocationOptions index;
 
     @Mixin ReferenceOptions reference;
 

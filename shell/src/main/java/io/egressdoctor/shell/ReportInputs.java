@@ -1,13 +1,13 @@
 package io.egressdoctor.shell;
 
-import io.egressdoctor.analyzers.AnalysisContext;
-import io.egressdoctor.analyzers.FindingSource;
-import io.egressdoctor.analyzers.catalog.EndpointCatalog;
-import io.egressdoctor.analyzers.catalog.YamlEndpointCatalog;
-import io.egressdoctor.analyzers.finding.Finding;
-import io.egressdoctor.analyzers.finding.RuleRef;
-import io.egressdoctor.analyzers.rule.RulePack;
 import io.egressdoctor.core.reference.ReferenceData;
+import io.egressdoctor.diagnosis.AnalysisContext;
+import io.egressdoctor.diagnosis.FindingSource;
+import io.egressdoctor.diagnosis.catalog.EndpointCatalog;
+import io.egressdoctor.diagnosis.catalog.YamlEndpointCatalog;
+import io.egressdoctor.diagnosis.finding.Finding;
+import io.egressdoctor.diagnosis.finding.RuleRef;
+import io.egressdoctor.diagnosis.rule.RulePack;
 import io.egressdoctor.ingest.EventEnricher;
 import io.egressdoctor.ingest.reference.ReferenceFileException;
 import io.egressdoctor.ingest.reference.ReferenceLoader;

@@ -1,11 +1,11 @@
 package io.egressdoctor.shell;
 
-import io.egressdoctor.analyzers.rule.Rule;
-import io.egressdoctor.analyzers.rule.RuleLoadException;
-import io.egressdoctor.analyzers.rule.RulePack;
-import io.egressdoctor.analyzers.rule.RuleProblem;
-import io.egressdoctor.analyzers.rule.fixture.FixtureResult;
-import io.egressdoctor.analyzers.rule.fixture.FixtureRunner;
+import io.egressdoctor.diagnosis.rule.Rule;
+import io.egressdoctor.diagnosis.rule.RuleLoadException;
+import io.egressdoctor.diagnosis.rule.RulePack;
+import io.egressdoctor.diagnosis.rule.RuleProblem;
+import io.egressdoctor.rules.fixture.FixtureResult;
+import io.egressdoctor.rules.fixture.FixtureRunner;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;

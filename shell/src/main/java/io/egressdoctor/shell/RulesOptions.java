@@ -1,6 +1,6 @@
 package io.egressdoctor.shell;
 
-import io.egressdoctor.analyzers.rule.RulePack;
+import io.egressdoctor.diagnosis.rule.RulePack;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -34,7 +34,7 @@ public final class RulesOptions {
   /**
    * The pack these options ask for.
    *
-   * @throws io.egressdoctor.analyzers.rule.RuleLoadException when a rule file has problems
+   * @throws io.egressdoctor.diagnosis.rule.RuleLoadException when a rule file has problems
    * @throws UserError for {@code --rules-only} without {@code --rules}
    */
   public RulePack pack() throws IOException {

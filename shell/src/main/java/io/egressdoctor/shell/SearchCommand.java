@@ -36,7 +36,7 @@ public final class SearchCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Mixin IndexOptions index;
+  @Mixin IndexLocationOptions index;
 
   @Parameters(arity = "0..*", paramLabel = "QUERY", description = "The query (default: all).")
   List<String> query = new ArrayList<>();

@@ -29,7 +29,7 @@ public final class ShellCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Mixin IndexOptions index;
+  @Mixin IndexLocationOptions index;
 
   @Parameters(arity = "0..*", paramLabel = "PATH", description = "Log files or folders to read.")
   List<Path> paths = new ArrayList<>();

@@ -3,9 +3,10 @@ package io.egressdoctor.shell;
 import static io.egressdoctor.shell.ReportTestSupport.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.egressdoctor.shell.collect.Collector;
-import io.egressdoctor.shell.collect.CommandRunner;
-import io.egressdoctor.shell.collect.TcpProbe;
+import io.egressdoctor.collect.BundleCollector;
+import io.egressdoctor.collect.CommandRunner;
+import io.egressdoctor.collect.TcpProbe;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -118,23 +119,23 @@ class CollectCommandTest {
             "files/root/aws_replication_agent_installer.log",
             "files/etc/environment",
             "files/etc/hosts",
-            Collector.PROXY_ENVIRONMENT,
-            Collector.DNS_RESOLUTION,
-            Collector.MANIFEST);
+            BundleCollector.PROXY_ENVIRONMENT,
+            BundleCollector.DNS_RESOLUTION,
+            BundleCollector.MANIFEST);
     assertThat(zip).doesNotContainKey("files/var/log/syslog");
     zip.forEach(
         (name, text) -> assertThat(text).as(name).doesNotContain("Sup3rS3cret", "wJalrXUtnFEMI"));
-    assertThat(zip.get(Collector.PROXY_ENVIRONMENT))
+    assertThat(zip.get(BundleCollector.PROXY_ENVIRONMENT))
         .contains(
             "https_proxy=http://svc-mgn:***@proxy.corp.example:3128",
             "NO_PROXY=169.254.169.254,.corp.example")
         .doesNotContain("PATH=");
-    assertThat(zip.get(Collector.DNS_RESOLUTION))
+    assertThat(zip.get(BundleCollector.DNS_RESOLUTION))
         .contains(
             "mgn.ap-northeast-1.amazonaws.com\t10.30.0.15",
             "s3.ap-northeast-1.amazonaws.com\t203.0.113.40,203.0.113.41");
     assertThat(resolver.asked).noneMatch(n -> n.contains("*") || n.contains("<region>"));
-    assertThat(zip.get(Collector.MANIFEST))
+    assertThat(zip.get(BundleCollector.MANIFEST))
         .contains(
             "regions seen: ap-northeast-1",
             "not found:",
@@ -167,7 +168,7 @@ class CollectCommandTest {
         .contains("password=***");
     assertThat(zip.get("files/ProgramData/Microsoft Azure/Config/appliance.json"))
         .contains("\"EnableProxyBypassList\": \"true\"");
-    assertThat(zip.get(Collector.DNS_RESOLUTION))
+    assertThat(zip.get(BundleCollector.DNS_RESOLUTION))
         .contains(
             "mgn.eu-west-1.amazonaws.com\t10.30.0.15",
             "login.microsoftonline.com\tERROR unknown host",
@@ -266,8 +267,8 @@ class CollectCommandTest {
         };
     Path root = windowsRoot();
     Path bundle = dir.resolve("live.zip");
-    new Collector(
-            new Collector.Options(
+    new BundleCollector(
+            new BundleCollector.Options(
                 root,
                 true,
                 "windows",
@@ -294,7 +295,7 @@ class CollectCommandTest {
         .contains("    ProxyPassword    REG_SZ    ***\r\n", "ProxyUserName    REG_SZ    migrate")
         .doesNotContain("S3cret");
     assertThat(zip).doesNotContainKey("system-account/reg-query-internet-settings.txt");
-    assertThat(zip.get(Collector.MANIFEST))
+    assertThat(zip.get(BundleCollector.MANIFEST))
         .contains(
             "system-account/netsh-winhttp-show-proxy.txt  (netsh winhttp show proxy: ok)",
             "system-account/reg-query-internet-settings-policies.txt  (reg query"
@@ -341,7 +342,7 @@ class CollectCommandTest {
             bundle.toString());
     assertThat(r.code()).as(r.err()).isEqualTo(ExitCodes.OK);
     assertThat(r.out()).contains("Checked 5 TCP targets.");
-    assertThat(entries(bundle).get(Collector.TCP_REACHABILITY))
+    assertThat(entries(bundle).get(BundleCollector.TCP_REACHABILITY))
         .contains(
             "proxy\t10.20.0.8\t10.20.0.8\t3128\topen\n",
             "proxy\tproxy.corp.example\t-\t80\tERROR unknown host\n",
@@ -351,5 +352,28 @@ class CollectCommandTest {
     assertThat(probed)
         .containsExactly(
             "10.20.0.8:3128", "10.30.0.15:443", "203.0.113.40:443", "10.50.3.118:1500");
+  }
+
+  @Test
+  void bothScriptsTakeTheJarsOptions() throws IOException {
+    List<String> flags = new ArrayList<>();
+    var spec = new picocli.CommandLine(new CollectCommand()).getCommandSpec();
+    spec.options().stream()
+        .map(o -> o.longestName())
+        .filter(n -> !List.of("--print-script", "--help", "--version").contains(n))
+        .forEach(flags::add);
+    assertThat(flags)
+        .contains("--output", "--root", "--region", "--resolve", "--no-dns", "--no-tcp");
+    for (Path script :
+        List.of(
+            Path.of("..", "collect", "egress-doctor-collect.sh"),
+            Path.of("..", "collect", "egress-doctor-collect.ps1"))) {
+      String text = Files.readString(script, StandardCharsets.UTF_8);
+      int usage = text.indexOf("Usage: ");
+      String help = text.substring(usage, text.indexOf("Exit codes:", usage));
+      for (String flag : flags) {
+        assertThat(help).as(script + " --help").contains("  " + flag + " ");
+      }
+    }
   }
 }

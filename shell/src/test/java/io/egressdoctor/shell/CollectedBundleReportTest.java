@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.egressdoctor.analyzers.report.JsonSchemaValidator;
-import io.egressdoctor.shell.collect.Collector;
-import io.egressdoctor.shell.collect.CommandRunner;
-import io.egressdoctor.shell.collect.HostResolver;
-import io.egressdoctor.shell.collect.TcpProbe;
+import io.egressdoctor.collect.BundleCollector;
+import io.egressdoctor.collect.CommandRunner;
+import io.egressdoctor.collect.HostResolver;
+import io.egressdoctor.collect.TcpProbe;
+import io.egressdoctor.report.JsonSchemaValidator;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -134,8 +134,8 @@ class CollectedBundleReportTest {
 
   private Path collect() throws Exception {
     Path bundle = dir.resolve("appliance01.zip");
-    new Collector(
-            new Collector.Options(
+    new BundleCollector(
+            new BundleCollector.Options(
                 applianceRoot(),
                 true,
                 "windows",

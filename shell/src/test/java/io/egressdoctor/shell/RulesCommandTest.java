@@ -26,7 +26,7 @@ class RulesCommandTest {
     assertThat(run("rules", "list", "--json")).isZero();
     var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
     List<String> lines = out.toString().lines().toList();
-    assertThat(lines).hasSize(io.egressdoctor.analyzers.rule.RulePack.builtIn().all().size());
+    assertThat(lines).hasSize(io.egressdoctor.diagnosis.rule.RulePack.builtIn().all().size());
     for (String line : lines) {
       var node = mapper.readTree(line);
       assertThat(node.get("name").asText()).isNotBlank();

@@ -3,7 +3,7 @@ package io.egressdoctor.shell;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.egressdoctor.analyzers.rule.RulePack;
+import io.egressdoctor.diagnosis.rule.RulePack;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

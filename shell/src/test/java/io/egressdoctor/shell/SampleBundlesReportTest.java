@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.egressdoctor.analyzers.report.JsonSchemaValidator;
+import io.egressdoctor.report.JsonSchemaValidator;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.egressdoctor.shell.collect.Collector;
-import io.egressdoctor.shell.collect.CommandRunner;
-import io.egressdoctor.shell.collect.HostResolver;
-import io.egressdoctor.shell.collect.SecretScrubber;
-import io.egressdoctor.shell.collect.TcpProbe;
+import io.egressdoctor.collect.BundleCollector;
+import io.egressdoctor.collect.CommandRunner;
+import io.egressdoctor.collect.HostResolver;
+import io.egressdoctor.collect.SecretScrubber;
+import io.egressdoctor.collect.TcpProbe;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -250,8 +250,8 @@ class ShCollectorTest {
   Path jarBundle(Path root, Map<String, String> env, boolean tcp, long maxBytes)
       throws IOException {
     Path bundle = dir.resolve("jar-" + root.getFileName() + ".zip");
-    new Collector(
-            new Collector.Options(
+    new BundleCollector(
+            new BundleCollector.Options(
                 root,
                 false,
                 "linux",
@@ -402,10 +402,10 @@ class ShCollectorTest {
             "files/root/aws_replication_agent_installer.log",
             "files/etc/environment",
             "files/etc/hosts",
-            Collector.PROXY_ENVIRONMENT,
-            Collector.DNS_RESOLUTION,
-            Collector.TCP_REACHABILITY,
-            Collector.MANIFEST)
+            BundleCollector.PROXY_ENVIRONMENT,
+            BundleCollector.DNS_RESOLUTION,
+            BundleCollector.TCP_REACHABILITY,
+            BundleCollector.MANIFEST)
         .doesNotContainKeys(
             "files/var/log/syslog",
             "files/etc/profile.d/proxy-credentials",
@@ -416,7 +416,7 @@ class ShCollectorTest {
             assertThat(new String(bytes, StandardCharsets.ISO_8859_1))
                 .as(name)
                 .doesNotContain("Sup3rS3cret", "PRIVATE KEY", "wJalrXUtnFEMI"));
-    String manifest = new String(shEntries.get(Collector.MANIFEST), StandardCharsets.UTF_8);
+    String manifest = new String(shEntries.get(BundleCollector.MANIFEST), StandardCharsets.UTF_8);
     assertThat(manifest)
         .contains(
             "egress-doctor collect (sh), ",
@@ -424,7 +424,7 @@ class ShCollectorTest {
             "products seen: aws-replication",
             "tcp checks: skipped (--no-tcp)",
             "not run, --root reads another machine");
-    String dns = new String(shEntries.get(Collector.DNS_RESOLUTION), StandardCharsets.UTF_8);
+    String dns = new String(shEntries.get(BundleCollector.DNS_RESOLUTION), StandardCharsets.UTF_8);
     assertThat(dns)
         .contains(
             "mgn.ap-southeast-2.amazonaws.com\t127.0.0.1\n",
@@ -472,7 +472,8 @@ class ShCollectorTest {
                   shEntries.get("files/ProgramData/MicrosoftAzure/Config/appliance.json"),
                   StandardCharsets.UTF_8))
           .contains("\"ProxyPassword\": \"***\",", "\"EnableProxyBypassList\": \"false\"");
-      String tcp = new String(shEntries.get(Collector.TCP_REACHABILITY), StandardCharsets.UTF_8);
+      String tcp =
+          new String(shEntries.get(BundleCollector.TCP_REACHABILITY), StandardCharsets.UTF_8);
       int port = proxy.getLocalPort();
       assertThat(tcp)
           .contains(
@@ -480,7 +481,7 @@ class ShCollectorTest {
               "proxy\tproxy.corp.test\t127.0.0.1\t" + port + "\topen\n",
               "endpoint\tlogin.microsoftonline.com\t127.0.0.4\t443\trefused\n",
               "endpoint\tmanagement.azure.com\t127.0.0.7\t443\trefused\n");
-      assertThat(new String(shEntries.get(Collector.MANIFEST), StandardCharsets.UTF_8))
+      assertThat(new String(shEntries.get(BundleCollector.MANIFEST), StandardCharsets.UTF_8))
           .contains(
               "products seen: asr, migrate",
               "ProgramData/ASRSetupLogs/SetupCredentials.log  (credential file)");
@@ -521,7 +522,8 @@ class ShCollectorTest {
       Run run = shBundle("dash", root, shOut, Map.of("EGRESS_DOCTOR_COLLECT_TCP_TOOL", tool));
       assertThat(run.code()).as(run.err()).isZero();
       Map<String, byte[]> shEntries = tarEntries(shOut);
-      String tcp = new String(shEntries.get(Collector.TCP_REACHABILITY), StandardCharsets.UTF_8);
+      String tcp =
+          new String(shEntries.get(BundleCollector.TCP_REACHABILITY), StandardCharsets.UTF_8);
       if (tool.equals("nc")) {
         // nc tells an open port from a closed one, not why it is closed.
         assertThat(tcp).contains("replication-server\t127.0.0.5\t127.0.0.5\t1500\topen\n");
@@ -570,7 +572,7 @@ class ShCollectorTest {
         .endsWith("line 399 of mgn.eu-west-1.amazonaws.com\n")
         .doesNotContain("line 0 ");
     assertThat(kept.length()).isLessThanOrEqualTo(1000);
-    assertThat(new String(shEntries.get(Collector.MANIFEST), StandardCharsets.UTF_8))
+    assertThat(new String(shEntries.get(BundleCollector.MANIFEST), StandardCharsets.UTF_8))
         .contains(
             "kept only the newest 1000 bytes of:\n  var/lib/aws-replication-agent/agent.log.0\n");
   }

@@ -2,9 +2,9 @@ package io.egressdoctor.rules.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.egressdoctor.analyzers.catalog.EndpointCatalog;
-import io.egressdoctor.analyzers.catalog.RequiredEndpoint;
-import io.egressdoctor.analyzers.catalog.YamlEndpointCatalog;
+import io.egressdoctor.diagnosis.catalog.EndpointCatalog;
+import io.egressdoctor.diagnosis.catalog.RequiredEndpoint;
+import io.egressdoctor.diagnosis.catalog.YamlEndpointCatalog;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;

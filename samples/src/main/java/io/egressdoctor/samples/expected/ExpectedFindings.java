@@ -54,7 +54,7 @@ public record ExpectedFindings(
 
   /** The pattern catalog of the rule pack (issue 7), without the {@code pattern.} prefix. */
   public static final Set<String> PATTERNS =
-      Set.copyOf(io.egressdoctor.analyzers.rule.Patterns.ALL);
+      Set.copyOf(io.egressdoctor.diagnosis.rule.Patterns.ALL);
 
   /** The field scenarios of scenarios.md. */
   public static final Set<String> SCENARIOS = Set.of("S1", "S2", "S3", "S4", "S5");

@@ -1,11 +1,11 @@
 package io.egressdoctor.shell.repl;
 
-import io.egressdoctor.analyzers.AnalysisContext;
-import io.egressdoctor.analyzers.catalog.YamlEndpointCatalog;
-import io.egressdoctor.analyzers.finding.Evidence;
-import io.egressdoctor.analyzers.finding.Finding;
-import io.egressdoctor.analyzers.rule.RulePack;
 import io.egressdoctor.core.query.Queries;
+import io.egressdoctor.diagnosis.AnalysisContext;
+import io.egressdoctor.diagnosis.catalog.YamlEndpointCatalog;
+import io.egressdoctor.diagnosis.finding.Evidence;
+import io.egressdoctor.diagnosis.finding.Finding;
+import io.egressdoctor.diagnosis.rule.RulePack;
 import io.egressdoctor.ingest.reference.ReferenceFileException;
 import io.egressdoctor.ingest.reference.ReferenceStore;
 import io.egressdoctor.shell.JsonLines;

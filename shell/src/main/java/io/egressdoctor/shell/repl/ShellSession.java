@@ -1,10 +1,10 @@
 package io.egressdoctor.shell.repl;
 
-import io.egressdoctor.analyzers.finding.Finding;
 import io.egressdoctor.core.index.EventIndex;
 import io.egressdoctor.core.query.EventQuery;
 import io.egressdoctor.core.query.EventQueryParser;
 import io.egressdoctor.core.query.Queries;
+import io.egressdoctor.diagnosis.finding.Finding;
 import io.egressdoctor.shell.IndexTarget;
 import java.io.Closeable;
 import java.io.IOException;

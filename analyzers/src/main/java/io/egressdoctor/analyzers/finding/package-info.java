@@ -1,2 +1,0 @@
-/** Findings: what the rules and analyzers conclude, with the evidence and the fix. */
-package io.egressdoctor.analyzers.finding;

@@ -1,5 +1,0 @@
-/**
- * Sigma correlation rules (event_count, value_count, temporal, temporal_ordered), computed by
- * walking the matching events in time order, per group, with bounded state.
- */
-package io.egressdoctor.analyzers.rule.correlation;

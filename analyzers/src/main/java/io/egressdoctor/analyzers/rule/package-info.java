@@ -1,6 +1,0 @@
-/**
- * The rule engine: Sigma-style rules loaded strictly from YAML ({@link
- * io.egressdoctor.analyzers.rule.RulePack}), compiled to backend-neutral queries and run over the
- * index, with findings written in a support engineer's words and merged by root cause.
- */
-package io.egressdoctor.analyzers.rule;

@@ -103,6 +103,10 @@ public final class IngestPipeline {
     }
     try {
       Head head = readHead(file);
+      if (head.sample().lines().isEmpty() && file.gzipped() && file.size() > GZIP_HEADER_BYTES) {
+        // Compressed bytes that give not one byte of text: the file is damaged, not empty.
+        throw new IOException("damaged gzip: nothing could be decompressed");
+      }
       Optional<SourceRecord> previous = writer.source(head.fingerprint());
       long size = file.size();
       if (previous.isEmpty()) {
@@ -143,7 +147,7 @@ public final class IngestPipeline {
       try (InputStream in = file.open()) {
         format
             .get()
-            .newParser(new ParseContext(path, options.zone(), file.lastModified()))
+            .newParser(new ParseContext(path, options.zone(), fileTime(file)))
             .parse(in, sink);
       } catch (IOException e) {
         // A truncated gzip or a read error: what was read before stays, and the cut is reported.
@@ -306,10 +310,6 @@ public final class IngestPipeline {
     List<String> lines = new ArrayList<>();
     try (InputStream in = file.open()) {
       byte[] head = readUpTo(in, InputFiles.FINGERPRINT_BYTES);
-      if (head.length == 0 && file.gzipped() && file.size() > GZIP_HEADER_BYTES) {
-        // Compressed bytes that give not one byte of text: the file is damaged, not empty.
-        throw new IOException("damaged gzip: nothing could be decompressed");
-      }
       LineReader reader = new LineReader(new ByteArrayInputStream(head));
       for (Line l = reader.next(); l != null && lines.size() < SAMPLE_LINES; l = reader.next()) {
         lines.add(l.text());
@@ -334,6 +334,18 @@ public final class IngestPipeline {
       // A truncated gzip still has a readable head.
     }
     return java.util.Arrays.copyOf(buf, total);
+  }
+
+  /** The file's modification time, or null when it is unknown, implausible or in the future. */
+  private static java.time.Instant fileTime(InputFile file) {
+    try {
+      java.time.Instant t = java.nio.file.Files.getLastModifiedTime(file.path()).toInstant();
+      // An archive entry without a time comes out as 1970 (or 1980, zip's epoch): not a time.
+      boolean plausible = t.isAfter(java.time.Instant.parse("1990-01-01T00:00:00Z"));
+      return plausible && !t.isAfter(java.time.Instant.now()) ? t : null;
+    } catch (IOException e) {
+      return null;
+    }
   }
 
   static String describe(Throwable e) {

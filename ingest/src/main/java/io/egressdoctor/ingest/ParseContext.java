@@ -1,6 +1,7 @@
 package io.egressdoctor.ingest;
 
 import io.egressdoctor.core.event.Origin;
+import java.time.Instant;
 import java.time.ZoneId;
 
 /**
@@ -8,10 +9,10 @@ import java.time.ZoneId;
  *
  * @param path the input's display path ({@code archive!entry} for archive members)
  * @param zone the zone for timestamps that carry none
- * @param fileTime the input's own time (its modification time, in epoch milliseconds), for formats
- *     whose content may carry no time at all, or null when unknown
+ * @param fileTime the input's own time (its modification time), the latest a line without a year
+ *     can be dated; null when unknown, and the present time is used
  */
-public record ParseContext(String path, ZoneId zone, Long fileTime) {
+public record ParseContext(String path, ZoneId zone, Instant fileTime) {
 
   /** The context of an input whose own time is unknown. */
   public ParseContext(String path, ZoneId zone) {

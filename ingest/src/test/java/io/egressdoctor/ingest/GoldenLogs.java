@@ -51,7 +51,8 @@ public final class GoldenLogs {
   }
 
   /** The same, for an input whose own time (modification time) is {@code fileTime}. */
-  public static void check(LogFormat format, Path logFile, Long fileTime) throws IOException {
+  public static void check(LogFormat format, Path logFile, java.time.Instant fileTime)
+      throws IOException {
     String actual = render(format, logFile, fileTime);
     Path expected = logFile.resolveSibling(logFile.getFileName() + "-expected.jsonl");
     if (Boolean.getBoolean("golden.update")) {
@@ -69,7 +70,8 @@ public final class GoldenLogs {
   }
 
   /** The same, for an input whose own time is {@code fileTime}. */
-  public static String render(LogFormat format, Path logFile, Long fileTime) throws IOException {
+  public static String render(LogFormat format, Path logFile, java.time.Instant fileTime)
+      throws IOException {
     List<String> lines = new ArrayList<>();
     LogParser parser =
         format.newParser(

@@ -119,7 +119,7 @@ public record Completeness(
     problem =
         String.format(
             Locale.ROOT,
-            "%d of its %d lines rejected (%.0f%%, more than %.0f%%)%s",
+            "%d of its %d lines rejected (%.0f%%; more than %.0f%% counts)%s",
             f.rejected(),
             Math.max(f.lines(), f.events()),
             100 * f.rejectedShare(),

@@ -40,7 +40,8 @@ public record InputFileSummary(
 
   /**
    * The share of a file's lines that may be rejected before the diagnosis counts it as only partly
-   * read: a few odd lines (a cut last line, a banner) are normal, a tenth of the file is not.
+   * read: a few odd lines (a cut last line, a banner) are normal, a twentieth of the file is not.
+   * One rejected line alone never counts, however small the file.
    */
   public static final double REJECTED_SHARE_LIMIT = 0.05;
 
@@ -48,7 +49,10 @@ public record InputFileSummary(
   public enum State {
     /** Read, with at most a small share of its lines rejected. */
     READ("read"),
-    /** Read in part: cut short, or more than a small share of its lines rejected. */
+    /**
+     * Read in part: cut short, or more than a small share (and more than one) of its lines
+     * rejected.
+     */
     PARTLY_READ("partly read"),
     /** Not read: no format matched it, or it could not be opened. */
     NOT_READ("not read"),
@@ -79,7 +83,7 @@ public record InputFileSummary(
     if (UNRECOGNIZED.equals(format) || FAILED.equals(format)) {
       return State.NOT_READ;
     }
-    if (!complete || rejectedShare() > REJECTED_SHARE_LIMIT) {
+    if (!complete || (rejected > 1 && rejectedShare() > REJECTED_SHARE_LIMIT)) {
       return State.PARTLY_READ;
     }
     return State.READ;

@@ -46,6 +46,14 @@ class CompletenessTest {
   }
 
   @Test
+  void oneRejectedLineAloneNeverMakesItIncomplete() {
+    assertThat(Completeness.of(List.of(file("tiny.log", "squid", 8, 1, 8, true))).complete())
+        .isTrue();
+    assertThat(Completeness.of(List.of(file("tiny.log", "squid", 8, 2, 8, true))).complete())
+        .isFalse();
+  }
+
+  @Test
   void theRemedyFollowsWhatTheFirstLineLooksLike() {
     assertThat(Completeness.remedy("1732414387.123    5 10.0.0.5 TCP_DENIED/403 0 CONNECT x:443"))
         .contains("--squid-conf");

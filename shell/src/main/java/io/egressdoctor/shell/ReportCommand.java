@@ -61,7 +61,8 @@ import picocli.CommandLine.Spec;
           + "  3  the index is in use by another egress-doctor process%n"
           + "  4  internal error%n"
           + "  5  no finding at or above --fail-on, but the diagnosis is incomplete: a file could"
-          + " not be read, or more than 5%% of its lines were rejected (the verdict names them)"
+          + " not be read, or more than 5%% (and more than one) of its lines were rejected (the"
+          + " verdict names them)"
     })
 public final class ReportCommand implements Callable<Integer> {
 

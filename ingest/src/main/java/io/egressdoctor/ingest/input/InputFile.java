@@ -34,16 +34,6 @@ public record InputFile(Path path, String displayPath) {
     return Files.size(path);
   }
 
-  /** The modification time in epoch milliseconds, or null when the file system has none. */
-  public Long lastModified() {
-    try {
-      long t = Files.getLastModifiedTime(path).toMillis();
-      return t > 0 ? t : null;
-    } catch (IOException e) {
-      return null;
-    }
-  }
-
   /** Opens the content, decompressing gzip. */
   public InputStream open() throws IOException {
     InputStream raw = new BufferedInputStream(Files.newInputStream(path), 1 << 16);

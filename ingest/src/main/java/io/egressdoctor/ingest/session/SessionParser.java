@@ -239,7 +239,7 @@ final class SessionParser implements LogParser {
     if (t != null) {
       b.timestamp(t).set("labels.time_source", "session");
     } else if (context.fileTime() != null) {
-      b.timestamp(context.fileTime()).set("labels.time_source", "file");
+      b.timestamp(context.fileTime().toEpochMilli()).set("labels.time_source", "file");
     } else {
       b.set("labels.time_source", "none");
     }

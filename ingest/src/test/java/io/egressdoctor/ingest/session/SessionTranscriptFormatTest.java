@@ -26,7 +26,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class SessionTranscriptFormatTest {
 
   private static final String FOLDER = "io/egressdoctor/ingest/session";
-  private static final long FILE_TIME = Instant.parse("2026-11-25T08:00:00Z").toEpochMilli();
+  private static final Instant FILE_TIME = Instant.parse("2026-11-25T08:00:00Z");
   private static final LogFormat FORMAT = new SessionTranscriptFormat();
 
   static Stream<Path> cases() throws IOException {
@@ -89,7 +89,7 @@ class SessionTranscriptFormatTest {
         .isEqualTo(Instant.parse("2026-11-23T18:02:11Z").toEpochMilli());
     assertThat(dated.values("labels.time_source")).containsExactly("session");
     Event undated = parse(check).get(0);
-    assertThat(undated.timestamp().getAsLong()).isEqualTo(FILE_TIME);
+    assertThat(undated.timestamp().getAsLong()).isEqualTo(FILE_TIME.toEpochMilli());
     assertThat(undated.values("labels.time_source")).containsExactly("file");
   }
 

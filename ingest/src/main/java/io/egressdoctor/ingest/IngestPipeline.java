@@ -30,16 +30,16 @@ public final class IngestPipeline {
 
   private static final int SAMPLE_LINES = 30;
 
+  private final EventIndex index;
+  private final FormatRegistry formats;
+  private final IngestOptions options;
+  private final IngestProgress progress;
+
   /** Why a file with NUL bytes or undecodable bytes in its first line is not read. */
   public static final String BINARY = "a binary file, not text";
 
   /** An empty gzip (header and trailer only) is this long. */
   private static final int GZIP_HEADER_BYTES = 20;
-
-  private final EventIndex index;
-  private final FormatRegistry formats;
-  private final IngestOptions options;
-  private final IngestProgress progress;
 
   /** A pipeline into the given index. */
   public IngestPipeline(

@@ -43,14 +43,15 @@ import java.util.TreeSet;
  * @param mustFire the findings that must be in the report
  * @param mustNotFire patterns that must not be in the report at any level
  * @param complete whether the report's verdict must say that all evidence was read (optional key
- *     {@code "complete"}, true when absent; false for a bundle of files that cannot be read)
+ *     {@code "complete"}): true, false for a bundle of files that cannot be read, or null (the key
+ *     absent) when the verdict's completeness is not checked
  */
 public record ExpectedFindings(
     String bundle,
     List<String> scenarios,
     List<ExpectedFinding> mustFire,
     List<String> mustNotFire,
-    boolean complete) {
+    Boolean complete) {
 
   /** The pattern catalog of the rule pack (issue 7), without the {@code pattern.} prefix. */
   public static final Set<String> PATTERNS =
@@ -98,7 +99,19 @@ public record ExpectedFindings(
     if (raw == null) {
       throw new ExpectedFindingsException(name + ": empty document");
     }
-    return raw.check(name);
+    ExpectedFindings checked = raw.check(name);
+    Boolean complete;
+    try {
+      var node = STRICT.readTree(json).get("complete");
+      if (node != null && !node.isBoolean()) {
+        throw new ExpectedFindingsException(name + ": \"complete\" must be true or false");
+      }
+      complete = node == null ? null : node.booleanValue();
+    } catch (JsonProcessingException e) {
+      throw new ExpectedFindingsException(name + ": " + firstLine(e.getOriginalMessage()));
+    }
+    return new ExpectedFindings(
+        checked.bundle(), checked.scenarios(), checked.mustFire(), checked.mustNotFire(), complete);
   }
 
   /** Compares a report's findings with these expectations. */
@@ -135,7 +148,7 @@ public record ExpectedFindings(
       var completeness =
           new ObjectMapper().readTree(reportJson).path("verdict").path("completeness");
       boolean reported = completeness.path("complete").asBoolean(true);
-      if (reported != complete) {
+      if (complete != null && reported != complete) {
         problems.add(
             "the verdict says the diagnosis is "
                 + (reported ? "complete" : "incomplete")
@@ -276,13 +289,13 @@ public record ExpectedFindings(
     return nl < 0 ? s : s.substring(0, nl);
   }
 
-  /** The file as written, before its values are checked. */
+  /** The file as written, before its values are checked; "complete" is read on its own. */
+  @com.fasterxml.jackson.annotation.JsonIgnoreProperties({"complete"})
   private record FileJson(
       @JsonProperty(value = "bundle", required = true) String bundle,
       @JsonProperty(value = "scenarios", required = true) List<String> scenarios,
       @JsonProperty(value = "must_fire", required = true) List<FindingJson> mustFire,
-      @JsonProperty(value = "must_not_fire", required = true) List<String> mustNotFire,
-      @JsonProperty(value = "complete") Boolean complete) {
+      @JsonProperty(value = "must_not_fire", required = true) List<String> mustNotFire) {
 
     ExpectedFindings check(String name) throws ExpectedFindingsException {
       if (bundle == null || bundle.isBlank()) {
@@ -311,8 +324,7 @@ public record ExpectedFindings(
       if (new LinkedHashSet<>(mustNotFire).size() != mustNotFire.size()) {
         throw new ExpectedFindingsException(name + ": must_not_fire lists a pattern twice");
       }
-      return new ExpectedFindings(
-          bundle, scenarios, fire, mustNotFire, complete == null || complete);
+      return new ExpectedFindings(bundle, scenarios, fire, mustNotFire, null);
     }
   }
 

@@ -1,7 +1,10 @@
 package io.egressdoctor.bench;
 
 import io.egressdoctor.core.index.lucene.LuceneEventIndex;
+import io.egressdoctor.core.query.Queries;
 import io.egressdoctor.diagnosis.AnalysisContext;
+import io.egressdoctor.diagnosis.Diagnosis;
+import io.egressdoctor.diagnosis.Investigation;
 import io.egressdoctor.diagnosis.catalog.YamlEndpointCatalog;
 import io.egressdoctor.diagnosis.finding.Finding;
 import io.egressdoctor.diagnosis.rule.FindingMerger;
@@ -52,11 +55,12 @@ public final class RulePackBenchmark {
       }
       System.out.printf("index: %,d events in %s%n", index.stats().events(), folder);
       RulePack pack = RulePack.builtIn();
-      // What the shell's findings and report run: the built-in catalog, and the reference data
-      // stored with the index.
+      // What the shell's findings and report see: the built-in catalog, and the reference data
+      // stored with the index; the rules are timed one by one.
       AnalysisContext context =
-          new AnalysisContext(
-              index, ReferenceStore.load(folder, List.of()), YamlEndpointCatalog.builtIn(), null);
+          new Diagnosis(pack, YamlEndpointCatalog.builtIn())
+              .context(
+                  new Investigation(index, ReferenceStore.load(folder, List.of())), Queries.all());
       ThreadMXBean threads = ManagementFactory.getThreadMXBean();
       List<Timed> last = List.of();
       for (int round = 1; round <= rounds; round++) {

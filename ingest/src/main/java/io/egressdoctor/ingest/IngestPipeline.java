@@ -318,18 +318,6 @@ public final class IngestPipeline {
     }
   }
 
-  /** The file's modification time, or null when it is unknown, implausible or in the future. */
-  private static java.time.Instant fileTime(InputFile file) {
-    try {
-      java.time.Instant t = java.nio.file.Files.getLastModifiedTime(file.path()).toInstant();
-      // An archive entry without a time comes out as 1970 (or 1980, zip's epoch): not a time.
-      boolean plausible = t.isAfter(java.time.Instant.parse("1990-01-01T00:00:00Z"));
-      return plausible && !t.isAfter(java.time.Instant.now()) ? t : null;
-    } catch (IOException e) {
-      return null;
-    }
-  }
-
   static String describe(Throwable e) {
     String m = e.getMessage();
     return e.getClass().getSimpleName() + (m == null ? "" : ": " + m);

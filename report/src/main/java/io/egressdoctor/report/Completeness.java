@@ -1,5 +1,6 @@
 package io.egressdoctor.report;
 
+import io.egressdoctor.diagnosis.InputFileSummary;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

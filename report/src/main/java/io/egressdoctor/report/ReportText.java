@@ -1,5 +1,6 @@
 package io.egressdoctor.report;
 
+import io.egressdoctor.diagnosis.InputFileSummary;
 import io.egressdoctor.diagnosis.finding.Finding;
 import io.egressdoctor.diagnosis.finding.Level;
 import java.time.Duration;

@@ -2,6 +2,7 @@ package io.egressdoctor.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.egressdoctor.diagnosis.InputFileSummary;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

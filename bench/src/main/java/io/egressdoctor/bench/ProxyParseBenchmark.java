@@ -33,9 +33,11 @@ import java.util.stream.Stream;
  * <p>Parse-only figures are in lines per CPU second of the parsing thread; the end-to-end figure is
  * wall-clock.
  *
- * <p>{@code ProxyParseBenchmark [LINES] [ROUNDS] [parse|ingest]}: parse-only figures are the best
- * of the rounds; {@code ingest} (the default) adds the end-to-end run. The generated file and index
- * are deleted at the end.
+ * <p>{@code ProxyParseBenchmark [LINES] [ROUNDS] [parse|ingest|vendors [FORMAT]]}: parse-only
+ * figures are the best of the rounds; {@code ingest} (the default) adds the end-to-end run; {@code
+ * vendors} times the firewall and gateway formats instead ({@link VendorLogGenerator}), each on its
+ * own generated file of LINES lines (flow logs: tuples). Generated files and the index are deleted
+ * at the end.
  */
 public final class ProxyParseBenchmark {
 
@@ -51,6 +53,10 @@ public final class ProxyParseBenchmark {
     boolean endToEnd = args.length <= 2 || args[2].equals("ingest");
     Path dir = Files.createTempDirectory("proxy-bench");
     try {
+      if (args.length > 2 && args[2].equals("vendors")) {
+        vendors(dir, lines, rounds, args.length > 3 ? args[3] : "");
+        return;
+      }
       Path log = dir.resolve("access.log");
       new SquidLogGenerator(42, Instant.parse("2026-11-25T00:00:00Z"), 400).write(log, lines);
       System.out.printf("generated %,d native lines (%,d MB)%n", lines, Files.size(log) >> 20);
@@ -79,6 +85,25 @@ public final class ProxyParseBenchmark {
           Files.deleteIfExists(p);
         }
       }
+    }
+  }
+
+  private static void vendors(Path dir, long lines, int rounds, String only) throws IOException {
+    for (String name : VendorLogGenerator.FORMATS) {
+      if (!only.isEmpty() && !name.equals(only)) {
+        continue;
+      }
+      Path log = dir.resolve(name + ".log");
+      VendorLogGenerator.write(name, log, lines);
+      LogFormat format = FormatRegistry.builtIn().byName(name).orElseThrow();
+      double rate = 0;
+      for (int r = 0; r < rounds; r++) {
+        rate = Math.max(rate, parse(format, log, lines));
+      }
+      System.out.printf(
+          "parse only, %-20s %,10.0f lines per CPU second (%,d MB)%n",
+          name + ":", rate, Files.size(log) >> 20);
+      Files.delete(log);
     }
   }
 

@@ -74,9 +74,11 @@ public final class IngestPipeline {
         IndexingQueue queue =
             new IndexingQueue(writer, options.indexThreads(), options.enricher())) {
       Committer committer = new Committer(writer, queue, options);
+      committer.bytesTotal = totalSize(files);
       int done = 0;
       for (InputFile file : files) {
         results.add(ingestFile(file, writer, queue, committer, done, files.size()));
+        committer.fileDone(file);
         done++;
       }
       committer.commitNow();
@@ -138,10 +140,9 @@ public final class IngestPipeline {
       FileSink sink =
           new FileSink(
               head.fingerprint(), path, format.get(), size, resumeFrom, queue, committer, options);
-      committer.begin(
-          sink, () -> progress.update(path, done, total, committer.lines, committer.events));
+      committer.begin(sink, () -> progress.update(committer.status(path, done, total)));
       String problem = null;
-      try (InputStream in = file.open()) {
+      try (InputStream in = file.open(committer::read)) {
         format
             .get()
             .newParser(new ParseContext(path, options.zone(), fileTime(file)))
@@ -238,6 +239,18 @@ public final class IngestPipeline {
    * A file under the fingerprint size that grew has a new identity. Its earlier events are dropped
    * and the (small) file is read again whole, so growth never duplicates events.
    */
+  private static long totalSize(List<InputFile> files) {
+    long total = 0;
+    for (InputFile f : files) {
+      try {
+        total += f.size();
+      } catch (IOException e) {
+        // Counted as empty here; the file's own read reports the problem.
+      }
+    }
+    return total;
+  }
+
   private static void forgetSmallerSelf(InputFile file, long size, EventWriter writer)
       throws IOException {
     for (SourceRecord old : writer.sources()) {
@@ -334,6 +347,10 @@ public final class IngestPipeline {
     private long sinceCommit;
     private long lastCommitNanos = System.nanoTime();
     private long lastProgressNanos;
+    private long bytesFinished;
+    private long bytesOfCurrent;
+    private long bytesRead;
+    long bytesTotal;
     long lines;
     long events;
 
@@ -341,6 +358,34 @@ public final class IngestPipeline {
       this.writer = writer;
       this.queue = queue;
       this.options = options;
+    }
+
+    /** Bytes just read from the current file on disk. */
+    void read(long bytes) {
+      bytesOfCurrent += bytes;
+      bytesRead += bytes;
+    }
+
+    /** A file is behind us, read or skipped: all of it counts as done. */
+    void fileDone(InputFile file) {
+      try {
+        bytesFinished += file.size();
+      } catch (IOException e) {
+        bytesFinished += bytesOfCurrent;
+      }
+      bytesOfCurrent = 0;
+    }
+
+    IngestProgress.Status status(String path, int done, int total) {
+      return new IngestProgress.Status(
+          path,
+          done,
+          total,
+          lines,
+          events,
+          Math.min(bytesTotal, bytesFinished + bytesOfCurrent),
+          bytesRead,
+          bytesTotal);
     }
 
     void begin(FileSink sink, Runnable progress) {

@@ -67,6 +67,26 @@ class IngestPipelineTest {
   }
 
   @Test
+  void progressCountsTheBytesReadOfTheTotalOnDisk() throws IOException {
+    Path plain = Files.writeString(dir.resolve("access.log"), squidLines(0, 3000));
+    Path gz = dir.resolve("older.log.gz");
+    try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(gz))) {
+      out.write(squidLines(3000, 3000).getBytes(StandardCharsets.UTF_8));
+    }
+    long total = Files.size(plain) + Files.size(gz);
+    List<IngestProgress.Status> seen = new java.util.ArrayList<>();
+    new IngestPipeline(index, FormatRegistry.builtIn(), IngestOptions.defaults(), seen::add)
+        .ingest(List.of(plain, gz));
+    assertThat(seen).allSatisfy(s -> assertThat(s.bytesTotal()).isEqualTo(total));
+    assertThat(seen).extracting(IngestProgress.Status::bytesDone).isSorted();
+    IngestProgress.Status last = seen.getLast();
+    assertThat(last.bytesDone()).isEqualTo(total);
+    assertThat(last.bytesRead()).isEqualTo(total);
+    assertThat(last.lines()).isEqualTo(6000);
+    assertThat(seen.getFirst().bytesDone()).isLessThan(total);
+  }
+
+  @Test
   void reIngestingTheSameFileAddsNothing() throws IOException {
     Path log = Files.writeString(dir.resolve("access.log"), squidLines(0, 500));
     assertThat(ingest(log).files().getFirst().status()).isEqualTo(FileResult.Status.INGESTED);

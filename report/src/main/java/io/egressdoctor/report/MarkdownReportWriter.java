@@ -1,6 +1,7 @@
 package io.egressdoctor.report;
 
 import io.egressdoctor.core.reference.ReferenceSet;
+import io.egressdoctor.core.text.TerminalText;
 import io.egressdoctor.diagnosis.InputFileSummary;
 import io.egressdoctor.diagnosis.finding.Evidence;
 import io.egressdoctor.diagnosis.finding.Finding;
@@ -18,7 +19,9 @@ public final class MarkdownReportWriter implements ReportWriter {
   private static final int ORIGINAL_WIDTH = 300;
 
   @Override
-  public void write(Report r, Appendable out) throws IOException {
+  public void write(Report report, Appendable out) throws IOException {
+    // A Markdown file is read in terminals too (cat, less -R): control characters shown visibly.
+    Report r = ReportStrings.map(report, TerminalText::escapeLines, p -> p);
     out.append("# egress-doctor report\n\n");
     out.append("Generated ").append(ReportText.timeWithZone(r.generatedAt(), r.zone()));
     if (!"none".equals(r.redaction())) {

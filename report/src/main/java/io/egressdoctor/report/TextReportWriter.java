@@ -1,6 +1,7 @@
 package io.egressdoctor.report;
 
 import io.egressdoctor.core.reference.ReferenceSet;
+import io.egressdoctor.core.text.TerminalText;
 import io.egressdoctor.diagnosis.InputFileSummary;
 import io.egressdoctor.diagnosis.finding.Evidence;
 import io.egressdoctor.diagnosis.finding.Finding;
@@ -29,7 +30,9 @@ public final class TextReportWriter implements ReportWriter {
   }
 
   @Override
-  public void write(Report r, Appendable out) throws IOException {
+  public void write(Report report, Appendable out) throws IOException {
+    // Log lines and file names can hold terminal escapes: shown visibly, never sent raw.
+    Report r = ReportStrings.map(report, TerminalText::escapeLines, p -> p);
     var w = new Lines(out);
     w.line(
         bold("egress-doctor report") + "  " + ReportText.timeWithZone(r.generatedAt(), r.zone()));

@@ -7,6 +7,7 @@ import io.egressdoctor.core.query.EventQuery;
 import io.egressdoctor.core.query.Queries;
 import io.egressdoctor.core.query.QueryDates;
 import io.egressdoctor.core.reference.ReferenceData;
+import io.egressdoctor.core.text.TerminalText;
 import io.egressdoctor.diagnosis.Diagnosis;
 import io.egressdoctor.diagnosis.DiagnosisResult;
 import io.egressdoctor.diagnosis.Investigation;
@@ -241,8 +242,17 @@ public final class ReportCommand implements Callable<Integer> {
                         + Integer.toHexString(new java.util.Random().nextInt())),
                 List.of())
             : IndexTarget.local(folder);
+    boolean temporary = index == null || remote;
+    Thread cleanup = null;
     try (BundleExtractor bundles = new BundleExtractor(BundleExtractor.Limits.defaults())) {
+      // Ctrl-C, SIGTERM and SIGHUP end the JVM through its shutdown hooks: the unpacked customer
+      // files and the temporary index go then too, not only on a normal return.
+      cleanup = new Thread(() -> removeQuietly(bundles, temporary ? folder : null));
+      Runtime.getRuntime().addShutdownHook(cleanup);
       List<Path> expanded = expand(bundles, inputsToRead);
+      for (String warning : bundles.warnings()) {
+        err.println("egress-doctor: warning: " + TerminalText.escape(warning));
+      }
       Report report;
       try (EventIndex idx = target.open()) {
         if (!keep) {
@@ -254,7 +264,7 @@ public final class ReportCommand implements Callable<Integer> {
               IngestOptions.defaults()
                   .withZone(zone)
                   .withEnricher(inputs.enricher().apply(referenceData));
-          var progress = IngestCommand.ProgressLine.onTerminal(err);
+          var progress = IngestProgressLine.forStderr(err, spec);
           try {
             new IngestPipeline(
                     idx,
@@ -278,9 +288,27 @@ public final class ReportCommand implements Callable<Integer> {
       }
       return report.completeness().complete() ? ExitCodes.OK : ExitCodes.INCOMPLETE;
     } finally {
-      if (index == null || remote) {
+      if (cleanup != null) {
+        try {
+          Runtime.getRuntime().removeShutdownHook(cleanup);
+        } catch (IllegalStateException shuttingDown) {
+          // the hook is running: it removes the files
+        }
+      }
+      if (temporary) {
         BundleExtractor.deleteTree(folder);
       }
+    }
+  }
+
+  private static void removeQuietly(BundleExtractor bundles, Path folder) {
+    try {
+      bundles.close();
+      if (folder != null) {
+        BundleExtractor.deleteTree(folder);
+      }
+    } catch (IOException | RuntimeException e) {
+      // best effort while the JVM ends
     }
   }
 

@@ -114,6 +114,31 @@ class MainTest {
   }
 
   @Test
+  void negativeAndAbsurdLimitsAreOneLineAndExitTwo() throws IOException {
+    run("ingest", "--index", index(), accessLog().toString());
+    for (String bad : new String[] {"-5", "0", "99999999999", "2147483648", "ten"}) {
+      Run run = run("search", "--index", index(), "--limit", bad, "source.ip:10.0.0.0/8");
+      assertThat(run.exit()).as(bad).isEqualTo(ExitCodes.USAGE);
+      assertThat(run.err().strip().lines()).as(run.err()).hasSize(1);
+      assertThat(run.err()).contains("--limit", "'" + bad + "'", "1 to 100,000");
+      assertThat(run.out()).isEmpty();
+    }
+    assertThat(run("search", "--index", index(), "--limit", "100000").exit()).isZero();
+  }
+
+  @Test
+  void aQueryNestedTooDeeplyOrTooLargeIsAQueryErrorNotACrash() throws IOException {
+    run("ingest", "--index", index(), accessLog().toString());
+    Run deep = run("search", "--index", index(), "(".repeat(5000) + "a" + ")".repeat(5000));
+    assertThat(deep.exit()).isEqualTo(ExitCodes.USAGE);
+    assertThat(deep.err().strip().lines()).hasSize(1);
+    assertThat(deep.err()).contains("column 33", "nests more than 32");
+    Run regex = run("search", "--index", index(), "event.action:/(a|b)*a(a|b){20}/");
+    assertThat(regex.exit()).isEqualTo(ExitCodes.USAGE);
+    assertThat(regex.err()).contains("column 14", "too complex");
+  }
+
+  @Test
   void aBadQueryNamesTheProblemAndItsPosition() throws IOException {
     run("ingest", "--index", index(), accessLog().toString());
     Run run = run("search", "--index", index(), "destination.port:[1 TO");

@@ -44,6 +44,36 @@ class ReportCommandTest {
   }
 
   @Test
+  void controlCharactersFromTheLogsNeverReachATerminalRaw() throws Exception {
+    String log =
+        new String(ReportTestSupport.resource("mgn-denied-access.log"), StandardCharsets.UTF_8)
+            .replace(" alice ", " al\u001b]0;pwned\u0007\u009b2Jice ");
+    Path hostile =
+        ReportTestSupport.zip(
+            dir.resolve("hostile.zip"),
+            Map.of("proxy/access.log", log.getBytes(StandardCharsets.UTF_8)));
+    for (String format : List.of("text", "md")) {
+      Path out = dir.resolve("hostile." + format);
+      var r =
+          run(
+              command(),
+              hostile.toString(),
+              "--format",
+              format,
+              "--output",
+              out.toString(),
+              "--timezone",
+              "UTC");
+      assertThat(r.code()).as(format + ": " + r.err()).isEqualTo(ExitCodes.FINDINGS);
+      String text = Files.readString(out, StandardCharsets.UTF_8);
+      assertThat(text).as(format).contains("al\\x1b]0;pwned\\x07\\x9b2Jice");
+      assertThat(text.chars().filter(c -> c == 0x1b || c == 0x07 || c == 0x9b))
+          .as(format + " holds no raw control character")
+          .isEmpty();
+    }
+  }
+
+  @Test
   void reportsABundleInEveryFormat() throws Exception {
     for (String format : List.of("text", "md", "html", "json")) {
       Path out = dir.resolve("report." + format);

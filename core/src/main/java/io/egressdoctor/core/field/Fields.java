@@ -308,6 +308,41 @@ public final class Fields {
   public static final FieldDefinition VPN_BGP_PEER_IP =
       ip("vpn.bgp.peer_ip", "The BGP neighbour address.");
 
+  // Firewalls and secure web gateways of other vendors (FortiGate, PAN-OS, Zscaler...)
+  public static final FieldDefinition OBSERVER_VENDOR =
+      keyword("observer.vendor", "The observing product's vendor, e.g. Fortinet.");
+  public static final FieldDefinition OBSERVER_NAME =
+      keyword("observer.name", "The observing device's own name (devname, serial host).");
+  public static final FieldDefinition RULE_NAME =
+      keyword(
+          "rule.name",
+          "The policy or rule that decided, e.g. a FortiGate policy id or a PAN-OS rule.");
+  public static final FieldDefinition RULE_ID = keyword("rule.id", "The rule's id or uuid.");
+  public static final FieldDefinition RULE_RULESET =
+      keyword("rule.ruleset", "The rule's collection or group (Azure Firewall rule collection).");
+  public static final FieldDefinition URL_CATEGORY =
+      multiKeyword("url.category", "The product's URL or web category (not ECS).");
+  public static final FieldDefinition NETWORK_APPLICATION =
+      keyword("network.application", "The application the firewall identified, e.g. ssl.");
+  public static final FieldDefinition NETWORK_BYTES =
+      longField("network.bytes", "Bytes in both directions of the session.");
+  public static final FieldDefinition SOURCE_NAT_IP =
+      ip("source.nat.ip", "The source address after translation (SNAT).");
+  public static final FieldDefinition SOURCE_NAT_PORT =
+      longField("source.nat.port", "The source port after translation.");
+  public static final FieldDefinition DESTINATION_NAT_IP =
+      ip("destination.nat.ip", "The destination address after translation (DNAT).");
+  public static final FieldDefinition DESTINATION_NAT_PORT =
+      longField("destination.nat.port", "The destination port after translation.");
+  public static final FieldDefinition TLS_VERSION =
+      keyword("tls.version", "The TLS version, e.g. 1.2.");
+  public static final FieldDefinition TLS_CIPHER = keyword("tls.cipher", "The TLS cipher suite.");
+  public static final FieldDefinition TLS_INSPECTED =
+      bool(
+          "tls.inspected",
+          "The observer decrypted the TLS session (FortiGate deep inspection, PAN-OS decryption,"
+              + " Zscaler SSL inspection); not ECS.");
+
   // Enrichments
   public static final FieldDefinition ED_SOURCE_ID =
       keyword("egress_doctor.source_id", "The fingerprint of the input the event came from.");

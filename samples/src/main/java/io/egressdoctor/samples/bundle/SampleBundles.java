@@ -18,6 +18,7 @@ public final class SampleBundles {
     return List.of(
         new HealthyBundle(),
         new CloudEndureIpChurnBundle(),
+        new CloudEndureFortiGateBundle(),
         new MgnProxiedEndpointBundle(),
         new MgnAndAsrSameProxyBundle(),
         new MgnSslBumpBundle(),

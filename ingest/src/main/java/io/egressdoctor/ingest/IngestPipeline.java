@@ -5,6 +5,7 @@ import io.egressdoctor.core.field.Fields;
 import io.egressdoctor.core.index.EventIndex;
 import io.egressdoctor.core.index.EventWriter;
 import io.egressdoctor.core.index.SourceRecord;
+import io.egressdoctor.ingest.input.Documents;
 import io.egressdoctor.ingest.input.InputFile;
 import io.egressdoctor.ingest.input.InputFiles;
 import io.egressdoctor.ingest.reference.ReferenceLoader;
@@ -31,6 +32,12 @@ public final class IngestPipeline {
   private final FormatRegistry formats;
   private final IngestOptions options;
   private final IngestProgress progress;
+
+  /** Why a file with NUL bytes or undecodable bytes in its first line is not read. */
+  public static final String BINARY = "a binary file, not text";
+
+  /** An empty gzip (header and trailer only) is this long. */
+  private static final int GZIP_HEADER_BYTES = 20;
 
   /** A pipeline into the given index. */
   public IngestPipeline(
@@ -94,8 +101,16 @@ public final class IngestPipeline {
       int done,
       int total) {
     String path = file.displayPath();
+    Optional<String> document = Documents.kindOf(file.logicalName());
+    if (document.isPresent()) {
+      return skipped(file, document.get(), committer);
+    }
     try {
       Head head = readHead(file);
+      if (head.sample().lines().isEmpty() && file.gzipped() && file.size() > GZIP_HEADER_BYTES) {
+        // Compressed bytes that give not one byte of text: the file is damaged, not empty.
+        throw new IOException("damaged gzip: nothing could be decompressed");
+      }
       Optional<SourceRecord> previous = writer.source(head.fingerprint());
       long size = file.size();
       if (previous.isEmpty()) {
@@ -118,8 +133,13 @@ public final class IngestPipeline {
             null);
       }
       if (format.isEmpty()) {
+        if (Documents.isNote(file.logicalName(), head.sample().lines())) {
+          return skipped(
+              file, "a note: no format reads it and few of its lines carry a time", committer);
+        }
         return unrecognized(file, head, size, committer, queue);
       }
+      forgetFailure(file, writer);
       SourceRecord resumeFrom =
           previous.filter(p -> p.format().equals(format.get().name())).orElse(null);
       FileSink sink =
@@ -145,8 +165,78 @@ public final class IngestPipeline {
       return sink.result(status, problem);
     } catch (IOException | RuntimeException e) {
       committer.abandonCurrent();
+      // Recorded in the index too, so that a report made from it says what it could not read.
+      committer.record(pathRecord(file, FileResult.FAILED_FORMAT, describe(e), false));
       return new FileResult(
-          path, "-", FileResult.Status.FAILED, 0, 0, List.of(), null, null, describe(e));
+          path,
+          FileResult.FAILED_FORMAT,
+          FileResult.Status.FAILED,
+          0,
+          0,
+          List.of(),
+          null,
+          null,
+          describe(e));
+    }
+  }
+
+  private static FileResult skipped(InputFile file, String kind, Committer committer) {
+    committer.record(pathRecord(file, FileResult.DOCUMENT, "skipped: " + kind, true));
+    return new FileResult(
+        file.displayPath(),
+        FileResult.DOCUMENT,
+        FileResult.Status.SKIPPED,
+        0,
+        0,
+        List.of(),
+        null,
+        null,
+        "skipped: " + kind);
+  }
+
+  /**
+   * The record of a file whose content was not read (a document, or a file that failed): it is
+   * known by its path, since its content may not even open.
+   */
+  private static SourceRecord pathRecord(
+      InputFile file, String format, String reason, boolean complete) {
+    long size;
+    try {
+      size = file.size();
+    } catch (IOException e) {
+      size = 0;
+    }
+    return new SourceRecord(
+        pathId(format, file.displayPath()),
+        file.displayPath(),
+        format,
+        size,
+        0,
+        0,
+        0,
+        List.of(reason),
+        null,
+        null,
+        null,
+        complete);
+  }
+
+  private static String pathId(String format, String path) {
+    try {
+      byte[] digest =
+          java.security.MessageDigest.getInstance("SHA-256")
+              .digest(path.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return format + "-" + java.util.HexFormat.of().formatHex(digest, 0, 10);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** A file that failed in an earlier run and reads now is no longer reported as failed. */
+  private static void forgetFailure(InputFile file, EventWriter writer) throws IOException {
+    String id = pathId(FileResult.FAILED_FORMAT, file.displayPath());
+    if (writer.sources().stream().anyMatch(r -> r.sourceId().equals(id))) {
+      writer.forget(id);
     }
   }
 
@@ -182,8 +272,11 @@ public final class IngestPipeline {
       InputFile file, Head head, long size, Committer committer, IndexingQueue queue)
       throws IOException {
     String first = head.sample().firstNonBlank();
-    String reason = "no known format matches this file";
+    boolean binary = first.indexOf('\0') >= 0 || first.indexOf('\uFFFD') >= 0;
+    String reason = binary ? BINARY : "no known format matches this file";
     String shown = first.length() > 200 ? first.substring(0, 200) + "..." : first;
+    // Control characters of a binary file would garble every terminal the summary reaches.
+    shown = shown.replaceAll("[\\p{Cntrl}&&[^\t]]|\uFFFD", "?");
     Event error =
         Event.builder("unknown")
             .set(Fields.EVENT_KIND, "pipeline_error")

@@ -150,13 +150,65 @@ class IngestPipelineTest {
   @Test
   void anUnrecognizedFileIsReportedAndKeptAsAPipelineError() throws IOException {
     Path good = Files.writeString(dir.resolve("access.log"), squidLines(0, 20));
-    Path odd = Files.writeString(dir.resolve("notes.txt"), "dear support,\nit does not work\n");
+    Path odd =
+        Files.writeString(
+            dir.resolve("export.dat"), "rule 7 hit 12:00:01 from lan\nrule 9 hit 12:00:02\n");
     IngestSummary summary = ingest(odd, good);
     assertThat(summary.files())
         .extracting(FileResult::status)
         .containsExactly(FileResult.Status.UNRECOGNIZED, FileResult.Status.INGESTED);
     assertThat(index.count(Queries.term("event.kind", "pipeline_error"))).isEqualTo(1);
     assertThat(index.count(Queries.all())).isEqualTo(21);
+  }
+
+  @Test
+  void documentsAndNotesAreListedAsSkippedAndNotRead() throws IOException {
+    Path good = Files.writeString(dir.resolve("access.log"), squidLines(0, 5));
+    Path readme = Files.writeString(dir.resolve("README.md"), "# Case\n\n2026-01-01 12:00:00 x\n");
+    Path shot = Files.write(dir.resolve("screen.png"), new byte[] {(byte) 0x89, 'P', 'N', 'G'});
+    Path expected = Files.writeString(dir.resolve("expected-findings.json"), "{}");
+    Path note = Files.writeString(dir.resolve("notes.txt"), "dear support,\nit does not work\n");
+    IngestSummary summary = ingest(good, readme, shot, expected, note);
+    assertThat(summary.files())
+        .extracting(FileResult::status)
+        .containsExactly(
+            FileResult.Status.INGESTED,
+            FileResult.Status.SKIPPED,
+            FileResult.Status.SKIPPED,
+            FileResult.Status.SKIPPED,
+            FileResult.Status.SKIPPED);
+    assertThat(index.count(Queries.all())).isEqualTo(5);
+    assertThat(index.sources())
+        .filteredOn(r -> r.format().equals(FileResult.DOCUMENT))
+        .hasSize(4)
+        .allSatisfy(r -> assertThat(r.events()).isZero());
+  }
+
+  @Test
+  void aFileThatCannotBeOpenedIsRecordedSoTheReportCanSaySo() throws IOException {
+    Path broken = dir.resolve("agent.log.gz");
+    byte[] header = {0x1f, (byte) 0x8b, 0x08, 0, 0, 0, 0, 0, 0, 3};
+    byte[] junk = "this part was lost in transfer".getBytes(StandardCharsets.US_ASCII);
+    byte[] damaged = java.util.Arrays.copyOf(header, header.length + junk.length);
+    System.arraycopy(junk, 0, damaged, header.length, junk.length);
+    Files.write(broken, damaged);
+    IngestSummary summary = ingest(broken);
+    assertThat(summary.files().getFirst().status()).isEqualTo(FileResult.Status.FAILED);
+    assertThat(index.sources())
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.format()).isEqualTo(FileResult.FAILED_FORMAT);
+              assertThat(r.complete()).isFalse();
+            });
+    // Once it reads, the failure is forgotten.
+    try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(broken))) {
+      out.write(squidLines(0, 3).getBytes(StandardCharsets.UTF_8));
+    }
+    ingest(broken);
+    assertThat(index.sources())
+        .extracting(r -> r.format())
+        .doesNotContain(FileResult.FAILED_FORMAT);
   }
 
   @Test

@@ -37,7 +37,20 @@ public final class MarkdownReportWriter implements ReportWriter {
           .append(escape(ReportText.verdictLine(f, 200)))
           .append("\n");
     }
-    out.append("\n");
+    Completeness c = r.completeness();
+    out.append(c.complete() ? "" : "**Incomplete.** ").append(escape(c.summary())).append("\n\n");
+    for (Completeness.Gap g : c.gaps()) {
+      out.append("- `")
+          .append(code(g.path()))
+          .append("`: ")
+          .append(escape(g.problem()))
+          .append(". To read it: ")
+          .append(escape(g.remedy()))
+          .append("\n");
+    }
+    if (!c.gaps().isEmpty()) {
+      out.append("\n");
+    }
     findings(r, out);
     matrix(r, out);
     timeline(r, out);
@@ -193,7 +206,7 @@ public final class MarkdownReportWriter implements ReportWriter {
       out.append("| `")
           .append(code(f.path()))
           .append("`")
-          .append(f.complete() ? "" : " (partial)")
+          .append(ReportText.stateSuffix(f))
           .append(" | ")
           .append(f.format())
           .append(" | ")
@@ -208,7 +221,7 @@ public final class MarkdownReportWriter implements ReportWriter {
     }
     out.append("\n");
     for (InputFileSummary f : r.inputs().files()) {
-      if (!f.reasons().isEmpty()) {
+      if (ReportText.showsRejections(f)) {
         out.append("Rejected lines in `").append(code(f.path())).append("`:\n\n");
         for (String reason : f.reasons()) {
           out.append("- ").append(escape(ReportText.clip(reason, ORIGINAL_WIDTH))).append("\n");

@@ -57,6 +57,7 @@ public final class ReportStrings {
                         f.format(),
                         f.events(),
                         f.rejected(),
+                        f.lines(),
                         f.reasons().stream().map(text).toList(),
                         f.firstSeen(),
                         f.lastSeen(),

@@ -58,6 +58,12 @@ public final class TextReportWriter implements ReportWriter {
     if (r.findings().size() > r.verdict().size()) {
       w.line("  ... and " + (r.findings().size() - r.verdict().size()) + " more below");
     }
+    Completeness c = r.completeness();
+    w.line("  " + (c.complete() ? "" : bold("INCOMPLETE") + " ") + c.summary());
+    for (Completeness.Gap g : c.gaps()) {
+      w.line("    " + g.path() + ": " + g.problem());
+      w.line("      to read it: " + g.remedy());
+    }
     w.line("");
   }
 
@@ -184,7 +190,7 @@ public final class TextReportWriter implements ReportWriter {
     for (InputFileSummary f : r.inputs().files()) {
       table.add(
           List.of(
-              f.path() + (f.complete() ? "" : " (partial)"),
+              f.path() + ReportText.stateSuffix(f),
               f.format(),
               ReportText.count(f.events()),
               ReportText.count(f.rejected()),
@@ -193,7 +199,7 @@ public final class TextReportWriter implements ReportWriter {
     }
     table(table, w);
     for (InputFileSummary f : r.inputs().files()) {
-      if (!f.reasons().isEmpty()) {
+      if (ReportText.showsRejections(f)) {
         w.line("  rejected in " + f.path() + ":");
         for (String reason : f.reasons()) {
           w.line("    " + ReportText.clip(reason, ORIGINAL_WIDTH));

@@ -100,7 +100,24 @@ public final class IngestCommand implements Callable<Integer> {
     }
     new IngestSummaryWriter(out).write(summary, target.describe());
     writeReference(out, referenceData);
+    if (summary.files().isEmpty()) {
+      throw new UserError("no file to read in " + paths.get(0) + (paths.size() > 1 ? " ..." : ""));
+    }
+    if (summary.files().stream().noneMatch(IngestCommand::read)) {
+      err.println(
+          "nothing could be read: every input was unrecognized, failed or a document"
+              + " (see above; --format NAME, --squid-conf FILE or --csv-mapping FILE may read"
+              + " them)");
+      return ExitCodes.INCOMPLETE;
+    }
     return ExitCodes.OK;
+  }
+
+  private static boolean read(io.egressdoctor.ingest.FileResult f) {
+    return switch (f.status()) {
+      case INGESTED, RESUMED, ALREADY_INGESTED -> true;
+      case UNRECOGNIZED, FAILED, SKIPPED -> false;
+    };
   }
 
   private static void writeReference(PrintWriter out, ReferenceData data) {

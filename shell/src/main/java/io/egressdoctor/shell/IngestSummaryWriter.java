@@ -79,6 +79,7 @@ final class IngestSummaryWriter {
                         + " (try --format NAME; 'egress-doctor formats' lists them)"));
         case FAILED ->
             out.println(TerminalText.escape("  failed: " + f.path() + ": " + f.message()));
+        case SKIPPED -> out.println(TerminalText.escape("  " + f.message() + ": " + f.path()));
         default -> {
           if (f.message() != null) {
             out.println(TerminalText.escape("  warning: " + f.path() + ": " + f.message()));

@@ -75,6 +75,19 @@ class MainTest {
   }
 
   @Test
+  void ingestOfNothingReadableExitsWithFive() throws IOException {
+    Path odd = Files.writeString(dir.resolve("export.dat"), "rule 7 hit 12:00:01 lan\n");
+    Path note = Files.writeString(dir.resolve("notes.md"), "# notes\n");
+    Run run = run("ingest", "--index", index(), odd.toString(), note.toString());
+    assertThat(run.exit()).isEqualTo(ExitCodes.INCOMPLETE);
+    assertThat(run.out()).contains("unrecognized: ").contains("skipped: a note (md)");
+    assertThat(run.err()).contains("nothing could be read");
+    Run empty =
+        run("ingest", "--index", index(), Files.createDirectories(dir.resolve("e")).toString());
+    assertThat(empty.exit()).isEqualTo(ExitCodes.USAGE);
+  }
+
+  @Test
   void ingestThenSearchCountAndTop() throws IOException {
     Run ingest = run("ingest", "--index", index(), accessLog().toString());
     assertThat(ingest.exit()).isZero();

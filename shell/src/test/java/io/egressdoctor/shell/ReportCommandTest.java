@@ -152,6 +152,48 @@ class ReportCommandTest {
   }
 
   @Test
+  void unreadEvidenceMakesTheDiagnosisIncompleteAndExitsWithFive() throws Exception {
+    Path mixed = dir.resolve("mixed");
+    Files.createDirectories(mixed);
+    Files.writeString(
+        mixed.resolve("custom-proxy.log"),
+        "10.0.0.5 | CONNECT x.example.net:443 | TCP_DENIED/403\n".repeat(5));
+    Files.writeString(mixed.resolve("notes.md"), "# a note\n");
+    var r = run(command(), mixed.toString(), "--timezone", "UTC");
+    assertThat(r.code()).isEqualTo(ExitCodes.INCOMPLETE);
+    assertThat(r.out())
+        .doesNotContain("No finding:")
+        .contains("Nothing could be read")
+        .contains("custom-proxy.log")
+        .contains("--squid-conf")
+        .contains("1 document skipped");
+    var json =
+        new ObjectMapper().readTree(run(command(), mixed.toString(), "--format", "json").out());
+    assertThat(json.at("/verdict/completeness/complete").asBoolean()).isFalse();
+    assertThat(json.at("/verdict/completeness/gaps/0/path").asText()).endsWith("custom-proxy.log");
+    assertThat(json.at("/inputs/files/0/events").asLong()).isZero();
+    assertThat(ReportSchema.problems(json)).isEmpty();
+    // With readable evidence beside it, the findings still decide: exit 1 wins over 5.
+    Files.copy(folder.resolve("proxy/access.log"), mixed.resolve("access.log"));
+    assertThat(run(command(), mixed.toString(), "--fail-on", "low").code())
+        .isEqualTo(ExitCodes.FINDINGS);
+  }
+
+  @Test
+  void aBundleThatIsNoArchiveOrHoldsNoFileIsAnInputError() throws Exception {
+    Path fake = Files.writeString(dir.resolve("logs.zip"), "not a zip at all\n");
+    var r = run(command(), fake.toString());
+    assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
+    assertThat(r.err()).contains("not a zip archive");
+    Path empty = ReportTestSupport.zip(dir.resolve("empty.zip"), Map.of());
+    r = run(command(), empty.toString());
+    assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
+    assertThat(r.err()).contains("holds no file");
+    Path nothing = Files.createDirectories(dir.resolve("nothing"));
+    assertThat(run(command(), nothing.toString()).code()).isEqualTo(ExitCodes.USAGE);
+  }
+
+  @Test
   void usageAndInputErrorsExitWithTwo() throws Exception {
     assertThat(run(command(), dir.resolve("missing.log").toString()).code())
         .isEqualTo(ExitCodes.USAGE);

@@ -182,7 +182,9 @@ public final class BundleExtractor implements Closeable {
           warnings.add(shownAs + "!" + e.getName() + ": skipped, its compression is not supported");
           continue;
         }
-        write(zip, target(dest, e.getName(), shownAs), shownAs, e.getName());
+        Path target = target(dest, e.getName(), shownAs);
+        write(zip, target, shownAs, e.getName());
+        keepTime(target, e.getTime());
       }
     }
   }
@@ -191,8 +193,20 @@ public final class BundleExtractor implements Closeable {
     TarReader tar = new TarReader(in);
     for (TarReader.Entry e = tar.next(); e != null; e = tar.next()) {
       if (e.regularFile()) {
-        write(tar.content(), target(dest, e.name(), shownAs), shownAs, e.name());
+        Path target = target(dest, e.name(), shownAs);
+        write(tar.content(), target, shownAs, e.name());
+        keepTime(target, e.modified() * 1000);
       }
+    }
+  }
+
+  /**
+   * Gives an unpacked file its entry's time, which is the file's own time for parsers (a pasted
+   * session without a time shown, a year-less syslog line); the time of unpacking would be wrong.
+   */
+  private static void keepTime(Path file, long epochMillis) throws IOException {
+    if (epochMillis > 0) {
+      Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.fromMillis(epochMillis));
     }
   }
 

@@ -24,7 +24,9 @@ public final class SampleBundles {
         new MgnSslBumpBundle(),
         new PrivateLinkNatBundle(),
         new AsrWhitelistProxyBundle(),
-        new VpnRedundancyBundle());
+        new VpnRedundancyBundle(),
+        new MgnDnsPastedSessionBundle(),
+        new UnreadableEvidenceBundle());
   }
 
   /** Writes each bundle's generated files below {@code root}/{@code <bundle>}. */

@@ -23,7 +23,12 @@ public final class SampleBundles {
         new MgnSslBumpBundle(),
         new PrivateLinkNatBundle(),
         new AsrWhitelistProxyBundle(),
-        new VpnRedundancyBundle());
+        new VpnRedundancyBundle(),
+        new JudgementBundles.DenialFixedMidLog(),
+        new JudgementBundles.DrsFirewallInspection(),
+        new JudgementBundles.DirectConnectDnsOnly(),
+        new JudgementBundles.VpnBlipAndCustomerSide(),
+        new JudgementBundles.NatSharedAddress());
   }
 
   /** Writes each bundle's generated files below {@code root}/{@code <bundle>}. */

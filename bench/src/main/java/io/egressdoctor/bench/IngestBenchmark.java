@@ -75,6 +75,13 @@ public final class IngestBenchmark {
         Runtime.getRuntime().maxMemory() >> 20,
         Runtime.getRuntime().availableProcessors());
 
+    long bytes = folderBytes(indexDir);
+    System.out.printf(
+        Locale.ROOT,
+        "index: %,d bytes on disk = %.1f bytes per event%n",
+        bytes,
+        (double) bytes / summary.events());
+
     try (EventIndex index = LuceneEventIndex.open(indexDir)) {
       EventQuery denied = Queries.term("squid.result_code", "TCP_DENIED");
       EventQuery oneDay =
@@ -85,6 +92,16 @@ public final class IngestBenchmark {
           "top 10 destination.domain among denied",
           () -> index.top("destination.domain", denied, 10).size());
       time("count one-day range", () -> index.count(oneDay));
+      time(
+          "count word 'servicebus' in event.original",
+          () -> index.count(new EventQuery.Text("event.original", "servicebus", false)));
+      // A phrase of words that are each on many lines: the worst case of the stored-event check.
+      time(
+          "count phrase \"TCP_DENIED/403 4032\"",
+          () -> index.count(new EventQuery.Text("event.original", "TCP_DENIED/403 4032", true)));
+      time(
+          "count phrase \"TCP_DENIED/403\"",
+          () -> index.count(new EventQuery.Text("event.original", "TCP_DENIED/403", true)));
     }
   }
 
@@ -136,6 +153,16 @@ public final class IngestBenchmark {
           .mapToLong(Long::parseLong)
           .findFirst()
           .orElse(-1);
+    }
+  }
+
+  private static long folderBytes(Path dir) throws IOException {
+    try (Stream<Path> files = Files.list(dir)) {
+      long total = 0;
+      for (Path f : files.toList()) {
+        total += Files.size(f);
+      }
+      return total;
     }
   }
 

@@ -1,7 +1,10 @@
 package io.egressdoctor.bench;
 
 import io.egressdoctor.core.index.lucene.LuceneEventIndex;
+import io.egressdoctor.core.query.Queries;
 import io.egressdoctor.diagnosis.AnalysisContext;
+import io.egressdoctor.diagnosis.Diagnosis;
+import io.egressdoctor.diagnosis.Investigation;
 import io.egressdoctor.diagnosis.catalog.YamlEndpointCatalog;
 import io.egressdoctor.diagnosis.finding.Finding;
 import io.egressdoctor.diagnosis.rule.FindingMerger;
@@ -52,16 +55,17 @@ public final class RulePackBenchmark {
       }
       System.out.printf("index: %,d events in %s%n", index.stats().events(), folder);
       RulePack pack = RulePack.builtIn();
-      // What the shell's findings and report run: the built-in catalog, and the reference data
-      // stored with the index.
-      var reference = ReferenceStore.load(folder, List.of());
-      var catalog = YamlEndpointCatalog.builtIn();
+      // What the shell's findings and report see: the built-in catalog, and the reference data
+      // stored with the index; the rules are timed one by one.
+      Diagnosis diagnosis = new Diagnosis(pack, YamlEndpointCatalog.builtIn());
+      Investigation investigation =
+          new Investigation(index, ReferenceStore.load(folder, List.of()));
       ThreadMXBean threads = ManagementFactory.getThreadMXBean();
       List<Timed> last = List.of();
       for (int round = 1; round <= rounds; round++) {
         // A fresh context per round: every diagnosis builds its agent identity once, and that
         // cost belongs in the round (it lands on the first rule that asks for it).
-        AnalysisContext context = new AnalysisContext(index, reference, catalog, null);
+        AnalysisContext context = diagnosis.context(investigation, Queries.all());
         List<Timed> runs = new ArrayList<>();
         List<Finding> all = new ArrayList<>();
         for (Rule rule : pack.all()) {

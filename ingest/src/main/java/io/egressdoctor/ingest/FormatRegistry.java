@@ -14,6 +14,9 @@ public final class FormatRegistry {
   /** The least sniff score that counts as a match. */
   public static final int MIN_SCORE = 50;
 
+  /** The fewest lines from further on in a file that are scored on their own. */
+  static final int MIN_FURTHER_LINES = 16;
+
   private final Map<String, LogFormat> formats = new LinkedHashMap<>();
 
   /** A registry of the given formats, in order of preference. */
@@ -50,12 +53,26 @@ public final class FormatRegistry {
     return Optional.ofNullable(formats.get(name));
   }
 
-  /** The best-scoring format for the sample, if any scores at least {@link #MIN_SCORE}. */
+  /**
+   * The best-scoring format for the sample, if any scores at least {@link #MIN_SCORE}.
+   *
+   * <p>Each format is scored on the whole sample and, when there are enough of them, on the lines
+   * from further on in the file alone; the better score counts. A long banner, pasted notes or junk
+   * at the top then do not hide what the rest of the file is, and the lines the chosen format
+   * cannot read are its pipeline errors.
+   */
   public Optional<LogFormat> detect(InputSample sample) {
+    InputSample further =
+        sample.further().size() >= MIN_FURTHER_LINES
+            ? new InputSample(sample.fileName(), sample.further())
+            : null;
     LogFormat best = null;
     int bestScore = MIN_SCORE - 1;
     for (LogFormat f : formats.values()) {
       int score = f.sniff(sample);
+      if (further != null && score < MIN_SCORE) {
+        score = Math.max(score, f.sniff(further));
+      }
       if (score > bestScore) {
         best = f;
         bestScore = score;

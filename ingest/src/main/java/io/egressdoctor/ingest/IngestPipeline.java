@@ -8,7 +8,6 @@ import io.egressdoctor.core.index.SourceRecord;
 import io.egressdoctor.ingest.input.InputFile;
 import io.egressdoctor.ingest.input.InputFiles;
 import io.egressdoctor.ingest.reference.ReferenceLoader;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -26,8 +25,6 @@ import java.util.function.UnaryOperator;
  * committed line. A file that cannot be read is reported and the run goes on with the next.
  */
 public final class IngestPipeline {
-
-  private static final int SAMPLE_LINES = 30;
 
   private final EventIndex index;
   private final FormatRegistry formats;
@@ -125,7 +122,10 @@ public final class IngestPipeline {
           sink, () -> progress.update(path, done, total, committer.lines, committer.events));
       String problem = null;
       try (InputStream in = file.open()) {
-        format.get().newParser(new ParseContext(path, options.zone())).parse(in, sink);
+        format
+            .get()
+            .newParser(new ParseContext(path, options.zone(), fileTime(file)))
+            .parse(in, sink);
       } catch (IOException e) {
         // A truncated gzip or a read error: what was read before stays, and the cut is reported.
         problem = "input cut short after line " + sink.lastPosition + ": " + describe(e);
@@ -210,34 +210,19 @@ public final class IngestPipeline {
   private record Head(String fingerprint, InputSample sample) {}
 
   private static Head readHead(InputFile file) throws IOException {
-    String fingerprint = InputFiles.fingerprint(file);
-    List<String> lines = new ArrayList<>();
-    try (InputStream in = file.open()) {
-      byte[] head = readUpTo(in, InputFiles.FINGERPRINT_BYTES);
-      LineReader reader = new LineReader(new ByteArrayInputStream(head));
-      for (Line l = reader.next(); l != null && lines.size() < SAMPLE_LINES; l = reader.next()) {
-        lines.add(l.text());
-      }
-    }
-    return new Head(fingerprint, new InputSample(file.logicalName(), lines));
+    return new Head(InputFiles.fingerprint(file), InputSamples.read(file));
   }
 
-  private static byte[] readUpTo(InputStream in, int max) throws IOException {
-    byte[] buf = new byte[max];
-    int total = 0;
+  /** The file's modification time, or null when it is unknown, implausible or in the future. */
+  private static java.time.Instant fileTime(InputFile file) {
     try {
-      while (total < max) {
-        // Small reads: a read that meets the cut of a truncated gzip loses what it had read.
-        int n = in.read(buf, total, Math.min(8192, max - total));
-        if (n < 0) {
-          break;
-        }
-        total += n;
-      }
-    } catch (java.io.EOFException e) {
-      // A truncated gzip still has a readable head.
+      java.time.Instant t = java.nio.file.Files.getLastModifiedTime(file.path()).toInstant();
+      // An archive entry without a time comes out as 1970 (or 1980, zip's epoch): not a time.
+      boolean plausible = t.isAfter(java.time.Instant.parse("1990-01-01T00:00:00Z"));
+      return plausible && !t.isAfter(java.time.Instant.now()) ? t : null;
+    } catch (IOException e) {
+      return null;
     }
-    return java.util.Arrays.copyOf(buf, total);
   }
 
   static String describe(Throwable e) {

@@ -59,6 +59,7 @@ public final class OpenSearchEventIndex implements EventIndex {
   private static final String KEEP_ALIVE = "2m";
 
   private final OpenSearchSettings settings;
+  private boolean deleteOnClose;
   private final OpenSearchClient client;
   private final OpenSearchQueries queries = new OpenSearchQueries();
   private OpenSearchWriter writer;
@@ -125,6 +126,7 @@ public final class OpenSearchEventIndex implements EventIndex {
    *
    * @return how many files were stored
    */
+  @Override
   public int putFiles(java.nio.file.Path root, String area) throws IOException {
     if (!java.nio.file.Files.isDirectory(root)) {
       return 0;
@@ -177,6 +179,7 @@ public final class OpenSearchEventIndex implements EventIndex {
    *
    * @return how many files were written
    */
+  @Override
   public int getFiles(java.nio.file.Path root, String area) throws IOException {
     int n = 0;
     List<FieldValue> after = null;
@@ -627,9 +630,17 @@ public final class OpenSearchEventIndex implements EventIndex {
   }
 
   @Override
+  public synchronized void deleteOnClose() {
+    deleteOnClose = true;
+  }
+
+  @Override
   public synchronized void close() throws IOException {
     if (writer != null) {
       writer.close();
+    }
+    if (deleteOnClose) {
+      deleteAll();
     }
     OpenSearchTransport transport = client._transport();
     try {

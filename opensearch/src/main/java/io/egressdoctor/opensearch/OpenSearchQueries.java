@@ -7,6 +7,7 @@ import io.egressdoctor.core.net.Cidr;
 import io.egressdoctor.core.net.IpAddresses;
 import io.egressdoctor.core.query.EventQuery;
 import io.egressdoctor.core.query.QueryValues;
+import io.egressdoctor.core.query.RelatedQueries;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,8 +27,13 @@ public final class OpenSearchQueries {
 
   /**
    * The query for an event query; throws {@link IllegalArgumentException} as the local one does.
+   * Clauses on {@code related.*} ask the fields it collects too, as on the local index.
    */
   public Query translate(EventQuery query) {
+    return translateExpanded(RelatedQueries.expand(query));
+  }
+
+  private Query translateExpanded(EventQuery query) {
     return switch (query) {
       case EventQuery.MatchAll m -> Query.of(q -> q.matchAll(a -> a));
       case EventQuery.Term t -> term(field(t.field()), t.value());
@@ -59,11 +65,11 @@ public final class OpenSearchQueries {
 
   private Query bool(EventQuery.Bool b) {
     List<Query> filter = new ArrayList<>();
-    b.must().forEach(q -> filter.add(translate(q)));
+    b.must().forEach(q -> filter.add(translateExpanded(q)));
     List<Query> should = new ArrayList<>();
-    b.should().forEach(q -> should.add(translate(q)));
+    b.should().forEach(q -> should.add(translateExpanded(q)));
     List<Query> mustNot = new ArrayList<>();
-    b.mustNot().forEach(q -> mustNot.add(translate(q)));
+    b.mustNot().forEach(q -> mustNot.add(translateExpanded(q)));
     if (b.must().isEmpty() && b.should().isEmpty()) {
       filter.add(Query.of(q -> q.matchAll(a -> a)));
     }

@@ -120,6 +120,19 @@ class OpenSearchTranslationTest {
   }
 
   @Test
+  void relatedFieldsAskTheFieldsTheyCollectAsLocally() throws Exception {
+    JsonNode related = dsl("related.ip:10.0.0.0/8").path("bool");
+    assertThat(related.path("minimum_should_match").asText()).isEqualTo("1");
+    java.util.List<String> fields = new java.util.ArrayList<>();
+    related.path("should").forEach(c -> c.path("term").fieldNames().forEachRemaining(fields::add));
+    assertThat(fields).contains("related.ip", "source.ip", "destination.ip", "host.ip");
+    JsonNode hosts = dsl("related.hosts:*.example.net").path("bool").path("should");
+    java.util.List<String> reversed = new java.util.ArrayList<>();
+    hosts.forEach(c -> c.path("prefix").fieldNames().forEachRemaining(reversed::add));
+    assertThat(reversed).contains("related.hosts.reversed", "destination.domain.reversed");
+  }
+
+  @Test
   void patternsNeedKeywordsAsLocally() {
     assertThatThrownBy(() -> queries.translate(new EventQuery.Prefix("destination.port", "4")))
         .isInstanceOf(IllegalArgumentException.class)

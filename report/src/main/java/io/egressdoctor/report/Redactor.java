@@ -3,11 +3,8 @@ package io.egressdoctor.report;
 import io.egressdoctor.core.event.Event;
 import io.egressdoctor.core.field.FieldDefinition;
 import io.egressdoctor.core.field.Fields;
-import io.egressdoctor.core.index.EventIndex;
 import io.egressdoctor.core.net.IpAddresses;
-import io.egressdoctor.diagnosis.finding.Evidence;
 import io.egressdoctor.diagnosis.finding.Finding;
-import java.io.IOException;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.util.Comparator;
@@ -72,23 +69,15 @@ public final class Redactor {
   }
 
   /**
-   * The report with everything masked. When an index is given, the events behind the evidence are
-   * read too, so values only a parser knew to be a user name (a proxy's user column) are learned.
+   * The report with everything masked. The events behind the evidence (from the diagnosis) are
+   * learned from too, so values only a parser knew to be a user name (a proxy's user column) are
+   * masked.
    */
-  public Report redact(Report report, EventIndex index) throws IOException {
+  public Report redact(Report report, List<Event> evidenceEvents) {
     if (mode == Redaction.NONE) {
       return report;
     }
-    if (index != null) {
-      for (Finding f : report.findings()) {
-        for (Evidence e : f.evidence()) {
-          var event = index.get(e.eventId());
-          if (event.isPresent()) {
-            learn(event.get().event());
-          }
-        }
-      }
-    }
+    evidenceEvents.forEach(this::learn);
     for (Finding f : report.findings()) {
       f.entities()
           .forEach(

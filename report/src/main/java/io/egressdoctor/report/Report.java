@@ -1,7 +1,11 @@
 package io.egressdoctor.report;
 
+import io.egressdoctor.diagnosis.Inputs;
 import io.egressdoctor.diagnosis.finding.Finding;
 import io.egressdoctor.diagnosis.finding.Level;
+import io.egressdoctor.diagnosis.matrix.DetectedService;
+import io.egressdoctor.diagnosis.matrix.EndpointRow;
+import io.egressdoctor.diagnosis.timeline.Timeline;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;

@@ -1,8 +1,12 @@
 package io.egressdoctor.report;
 
 import io.egressdoctor.core.reference.ReferenceSet;
+import io.egressdoctor.diagnosis.InputFileSummary;
+import io.egressdoctor.diagnosis.Inputs;
 import io.egressdoctor.diagnosis.finding.Evidence;
 import io.egressdoctor.diagnosis.finding.Finding;
+import io.egressdoctor.diagnosis.matrix.DetectedService;
+import io.egressdoctor.diagnosis.matrix.EndpointRow;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,9 +1,13 @@
 package io.egressdoctor.report;
 
 import io.egressdoctor.core.reference.ReferenceSet;
+import io.egressdoctor.diagnosis.InputFileSummary;
 import io.egressdoctor.diagnosis.finding.Evidence;
 import io.egressdoctor.diagnosis.finding.Finding;
 import io.egressdoctor.diagnosis.finding.Level;
+import io.egressdoctor.diagnosis.matrix.DetectedService;
+import io.egressdoctor.diagnosis.matrix.EndpointRow;
+import io.egressdoctor.diagnosis.timeline.Timeline;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;

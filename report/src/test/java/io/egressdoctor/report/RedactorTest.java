@@ -28,7 +28,8 @@ class RedactorTest {
       for (String secret : IDENTITIES) {
         assertThat(ReportWritersTest.write(plain, ReportFormat.JSON)).contains(secret);
       }
-      Report redacted = new Redactor(Redaction.IDENTITIES).redact(plain, fixture.index);
+      Report redacted =
+          new Redactor(Redaction.IDENTITIES).redact(plain, fixture.diagnosis().evidenceEvents());
       for (ReportFormat format : ReportFormat.values()) {
         String out = ReportWritersTest.write(redacted, format);
         for (String secret : IDENTITIES) {
@@ -44,7 +45,8 @@ class RedactorTest {
   void ipsModeAlsoMasksPublicButNotPrivateAddresses() throws Exception {
     try (var fixture = ReportFixture.create(dir)) {
       Report redacted =
-          new Redactor(Redaction.IDENTITIES_AND_IPS).redact(fixture.report(), fixture.index);
+          new Redactor(Redaction.IDENTITIES_AND_IPS)
+              .redact(fixture.report(), fixture.diagnosis().evidenceEvents());
       for (ReportFormat format : ReportFormat.values()) {
         String out = ReportWritersTest.write(redacted, format);
         assertThat(out).as(format.name()).doesNotContain(ReportFixture.PUBLIC_IP, "198.51.100.201");
@@ -58,7 +60,7 @@ class RedactorTest {
   void theSameValueGetsTheSameMaskEverywhere() throws Exception {
     try (var fixture = ReportFixture.create(dir)) {
       Redactor redactor = new Redactor(Redaction.IDENTITIES);
-      Report redacted = redactor.redact(fixture.report(), fixture.index);
+      Report redacted = redactor.redact(fixture.report(), fixture.diagnosis().evidenceEvents());
       String mask = redactor.masks().get(ReportFixture.ACCOUNT);
       assertThat(mask).matches("\\{account-\\d+}");
       for (ReportFormat format : ReportFormat.values()) {

@@ -3,6 +3,11 @@ package io.egressdoctor.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.egressdoctor.diagnosis.finding.Level;
+import io.egressdoctor.diagnosis.matrix.EndpointRow;
+import io.egressdoctor.diagnosis.matrix.Observation;
+import io.egressdoctor.diagnosis.matrix.Privacy;
+import io.egressdoctor.diagnosis.timeline.Timeline;
+import io.egressdoctor.diagnosis.timeline.TimelineBuilder;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.function.Function;

@@ -10,6 +10,10 @@ import io.egressdoctor.core.reference.ReferenceData;
 import io.egressdoctor.core.reference.ReferenceSet;
 import io.egressdoctor.core.reference.SimpleReferenceData;
 import io.egressdoctor.diagnosis.AnalysisContext;
+import io.egressdoctor.diagnosis.Diagnosis;
+import io.egressdoctor.diagnosis.DiagnosisResult;
+import io.egressdoctor.diagnosis.FindingSource;
+import io.egressdoctor.diagnosis.Investigation;
 import io.egressdoctor.diagnosis.catalog.EndpointCatalog;
 import io.egressdoctor.diagnosis.catalog.RequiredEndpoint;
 import io.egressdoctor.diagnosis.finding.Evidence;
@@ -80,11 +84,34 @@ final class ReportFixture implements AutoCloseable {
     return new AnalysisContext(index, reference(), catalog(), Queries.all());
   }
 
+  /** The diagnosis of the fixture's index with the fixture's own findings. */
+  DiagnosisResult diagnosis() throws IOException {
+    return diagnosis(findings(), List.of(DENIED_RULE, API_RULE));
+  }
+
+  /** A diagnosis of the fixture's index whose pack finds exactly these findings. */
+  DiagnosisResult diagnosis(List<Finding> found, List<RuleRef> rules) throws IOException {
+    FindingSource fixed =
+        new FindingSource() {
+          @Override
+          public List<RuleRef> rules() {
+            return rules;
+          }
+
+          @Override
+          public List<Finding> run(AnalysisContext context) {
+            return found;
+          }
+        };
+    return new Diagnosis(fixed, catalog())
+        .run(new Investigation(index, reference()), Queries.all(), null, null);
+  }
+
   Report report() throws IOException {
     return new ReportBuilder(
             Clock.fixed(Instant.parse("2024-05-01T12:00:00Z"), ZoneOffset.UTC),
             ZoneId.of("Asia/Tokyo"))
-        .build(context(), findings(), List.of(DENIED_RULE, API_RULE));
+        .build(diagnosis());
   }
 
   List<Finding> findings() throws IOException {

@@ -11,13 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ReportJsonSchemaTest {
 
-  static final Path SCHEMA = Path.of("..", "docs", "report-schema.json");
-
   @TempDir Path dir;
-
-  static JsonSchemaValidator validator() throws Exception {
-    return new JsonSchemaValidator(new ObjectMapper().readTree(SCHEMA.toFile()));
-  }
 
   @Test
   void jsonReportFollowsTheSchema() throws Exception {
@@ -25,7 +19,7 @@ class ReportJsonSchemaTest {
       var sb = new StringBuilder();
       new JsonReportWriter().write(fixture.report(), sb);
       JsonNode json = new ObjectMapper().readTree(sb.toString());
-      assertThat(validator().validate(json)).isEmpty();
+      assertThat(ReportSchema.problems(json)).isEmpty();
       JsonNode finding = json.get("findings").get(0);
       assertThat(finding.get("rule").get("name").asText()).isEqualTo("denied-required-fqdn");
       assertThat(finding.get("entities").get("source.ip")).hasSize(2);
@@ -39,12 +33,9 @@ class ReportJsonSchemaTest {
     try (var fixture = ReportFixture.create(dir)) {
       Report empty =
           new ReportBuilder(java.time.Clock.systemUTC(), java.time.ZoneOffset.UTC)
-              .build(
-                  new io.egressdoctor.diagnosis.AnalysisContext(fixture.index, null, null, null),
-                  java.util.List.of(),
-                  java.util.List.of());
+              .build(fixture.diagnosis(java.util.List.of(), java.util.List.of()));
       JsonNode json = JsonReportWriter.toJson(empty);
-      assertThat(validator().validate(json)).isEmpty();
+      assertThat(ReportSchema.problems(json)).isEmpty();
       assertThat(json.get("verdict").get("worst_level").isNull()).isTrue();
       assertThat(json.at("/verdict/headline").asText()).contains("no rule was run");
     }
@@ -58,10 +49,10 @@ class ReportJsonSchemaTest {
       ((ObjectNode) json.get("findings").get(1)).remove("evidence_total");
       json.put("extra", 1);
       ((ObjectNode) json.get("inputs").get("files").get(0)).put("first_seen", "yesterday");
-      assertThat(validator().validate(json))
+      assertThat(ReportSchema.problems(json))
           .anyMatch(e -> e.startsWith("/findings/0/level:"))
-          .anyMatch(e -> e.contains("missing required 'evidence_total'"))
-          .anyMatch(e -> e.startsWith("/extra:"))
+          .anyMatch(e -> e.startsWith("/findings/1:") && e.contains("evidence_total"))
+          .anyMatch(e -> e.contains("'extra'"))
           .anyMatch(e -> e.startsWith("/inputs/files/0/first_seen:"));
     }
   }

@@ -124,8 +124,21 @@ class ReportWritersTest {
   void htmlEscapesMarkupFromLogs() {
     assertThat(HtmlReportWriter.esc("<script>alert('x')</script>&"))
         .isEqualTo("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;&amp;");
-    assertThat(HtmlReportWriter.markdownish("Allow `a<b`.\n\nThen restart."))
-        .isEqualTo("<p>Allow <code>a&lt;b</code>.</p><p>Then restart.</p>");
+    assertThat(HtmlReportView.markdown("Allow `a<b`.\n\nThen restart. <b>raw</b>"))
+        .isEqualTo(
+            "<p>Allow <code>a&lt;b</code>.</p>\n<p>Then restart. &lt;b&gt;raw&lt;/b&gt;</p>\n");
+  }
+
+  @Test
+  void htmlRendersTheFixMarkdownCodeFencesAndLists() {
+    String html =
+        HtmlReportView.markdown(
+            "Allow the name:\n\n```\nacl mgn dstdomain .amazonaws.com\n```\n\n"
+                + "- one\n- [link](javascript:alert(1))\n");
+    assertThat(html)
+        .contains("<pre><code>acl mgn dstdomain .amazonaws.com\n</code></pre>")
+        .contains("<ul>\n<li>one</li>")
+        .doesNotContain("```", "javascript:");
   }
 
   @Test

@@ -183,7 +183,7 @@ public final class CollectCommand implements Callable<Integer> {
 
   /** The text of a collector script shipped in the jar. */
   static String script(Script which) throws IOException {
-    String name = "collect/scripts/egress-doctor-collect." + which.name();
+    String name = "/io/egressdoctor/collect/scripts/egress-doctor-collect." + which.name();
     try (InputStream in = CollectCommand.class.getResourceAsStream(name)) {
       if (in == null) {
         throw new IllegalStateException("this build has no " + name);

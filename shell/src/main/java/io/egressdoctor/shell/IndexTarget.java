@@ -56,16 +56,12 @@ public record IndexTarget(Path folder, OpenSearchSettings openSearch, List<Strin
    * from the cluster; nothing to do locally.
    */
   public void fetchReference(EventIndex index) throws IOException {
-    if (index instanceof OpenSearchEventIndex os) {
-      os.getFiles(folder.resolve(REFERENCE), REFERENCE);
-    }
+    index.getFiles(folder.resolve(REFERENCE), REFERENCE);
   }
 
   /** With OpenSearch, keeps this machine's reference files on the cluster for the team. */
   public void shareReference(EventIndex index) throws IOException {
-    if (index instanceof OpenSearchEventIndex os) {
-      os.putFiles(folder.resolve(REFERENCE), REFERENCE);
-    }
+    index.putFiles(folder.resolve(REFERENCE), REFERENCE);
   }
 
   /** Fetches the reference files when the index is on a cluster, opening it for that. */

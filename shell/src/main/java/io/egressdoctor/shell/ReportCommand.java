@@ -7,14 +7,16 @@ import io.egressdoctor.core.query.EventQuery;
 import io.egressdoctor.core.query.Queries;
 import io.egressdoctor.core.query.QueryDates;
 import io.egressdoctor.core.reference.ReferenceData;
-import io.egressdoctor.diagnosis.AnalysisContext;
-import io.egressdoctor.diagnosis.FindingSource;
+import io.egressdoctor.diagnosis.Diagnosis;
+import io.egressdoctor.diagnosis.DiagnosisResult;
+import io.egressdoctor.diagnosis.Investigation;
 import io.egressdoctor.diagnosis.finding.Level;
 import io.egressdoctor.ingest.FormatRegistry;
 import io.egressdoctor.ingest.IngestOptions;
 import io.egressdoctor.ingest.IngestPipeline;
 import io.egressdoctor.ingest.archive.BundleExtractor;
 import io.egressdoctor.ingest.archive.UnsafeBundleException;
+import io.egressdoctor.ingest.reference.ReferenceStore;
 import io.egressdoctor.report.Redaction;
 import io.egressdoctor.report.Redactor;
 import io.egressdoctor.report.Report;
@@ -146,6 +148,22 @@ public final class ReportCommand implements Callable<Integer> {
   private final ReportInputs inputs;
   private final CollectCommand.Environment environment;
 
+  /**
+   * The investigation's reference data, one policy for every command: what is stored with the
+   * index, then the files given with --reference, then those found among the inputs; the new ones
+   * are stored with the index, so a later {@code report --index} or the shell's {@code findings}
+   * use them too.
+   */
+  private ReferenceData reference(
+      IndexTarget target, EventIndex idx, Path folder, List<Path> expanded) throws IOException {
+    target.fetchReference(idx);
+    List<Path> given = referenceFiles(expanded);
+    ReferenceData data = inputs.reference().load(ReferenceStore.withStored(folder, given));
+    ReferenceStore.storeNew(folder, given);
+    target.shareReference(idx);
+    return data;
+  }
+
   /** The files given with --reference, then the reference files found among the inputs. */
   private List<Path> referenceFiles(List<Path> expanded) throws IOException {
     List<Path> files = new ArrayList<>(reference);
@@ -198,7 +216,7 @@ public final class ReportCommand implements Callable<Integer> {
     if (inputsToRead.isEmpty() && !remote && !Files.isDirectory(index)) {
       throw new UserError("no index at " + index + "; give the logs to read as well");
     }
-    FindingSource source = inputs.rules().load(rules);
+    Diagnosis diagnosis = new Diagnosis(inputs.rules().load(rules), inputs.catalog());
     Path folder =
         index != null && !remote ? index : Files.createTempDirectory("egress-doctor-report-");
     IndexTarget target =
@@ -213,35 +231,30 @@ public final class ReportCommand implements Callable<Integer> {
             : IndexTarget.local(folder);
     try (BundleExtractor bundles = new BundleExtractor(BundleExtractor.Limits.defaults())) {
       List<Path> expanded = expand(bundles, inputsToRead);
-      ReferenceData referenceData = inputs.reference().load(referenceFiles(expanded));
       Report report;
       try (EventIndex idx = target.open()) {
-        try {
-          if (!expanded.isEmpty()) {
-            IngestOptions options =
-                IngestOptions.defaults()
-                    .withZone(zone)
-                    .withEnricher(inputs.enricher().apply(referenceData));
-            var progress = IngestCommand.ProgressLine.onTerminal(err);
-            try {
-              new IngestPipeline(idx, FormatRegistry.builtIn(), options, progress.orNone())
-                  .ingest(expanded, bundles::display);
-            } finally {
-              progress.clear();
-            }
-          }
-          var context = new AnalysisContext(idx, referenceData, inputs.catalog(), scope(from, to));
-          report =
-              new ReportBuilder(Clock.systemUTC(), zone).range(from, to).build(context, source);
-          report = ReportStrings.map(report, s -> s, bundles::display);
-          report = new Redactor(redaction).redact(report, idx);
-        } finally {
-          if (remote
-              && !keep
-              && idx instanceof io.egressdoctor.opensearch.OpenSearchEventIndex os) {
-            os.deleteAll();
+        if (!keep) {
+          idx.deleteOnClose();
+        }
+        ReferenceData referenceData = reference(target, idx, folder, expanded);
+        if (!expanded.isEmpty()) {
+          IngestOptions options =
+              IngestOptions.defaults()
+                  .withZone(zone)
+                  .withEnricher(inputs.enricher().apply(referenceData));
+          var progress = IngestCommand.ProgressLine.onTerminal(err);
+          try {
+            new IngestPipeline(idx, FormatRegistry.builtIn(), options, progress.orNone())
+                .ingest(expanded, bundles::display);
+          } finally {
+            progress.clear();
           }
         }
+        DiagnosisResult result =
+            diagnosis.run(new Investigation(idx, referenceData), scope(from, to), from, to);
+        report = new ReportBuilder(Clock.systemUTC(), zone).build(result);
+        report = ReportStrings.map(report, s -> s, bundles::display);
+        report = new Redactor(redaction).redact(report, result.evidenceEvents());
       }
       write(report, chosen, out, err);
       return report.hasFindingsAtLeast(threshold) ? ExitCodes.FINDINGS : ExitCodes.OK;

@@ -88,7 +88,7 @@ public final class SearchCommand implements Callable<Integer> {
   private void search(PrintWriter out, EventQuery q, EventIndex idx) throws java.io.IOException {
     if (count) {
       long n = idx.count(q);
-      out.println(json ? "{\"count\":" + n + "}" : Long.toString(n));
+      out.println(json ? JsonLines.line(JsonLines.object().put("count", n)) : Long.toString(n));
     } else if (top != null) {
       printTop(out, idx.top(top, q, limit));
     } else {
@@ -116,7 +116,8 @@ public final class SearchCommand implements Callable<Integer> {
   private void printTop(PrintWriter out, List<ValueCount> values) {
     if (json) {
       for (ValueCount v : values) {
-        out.println("{\"value\":" + quote(v.value()) + ",\"count\":" + v.count() + "}");
+        out.println(
+            JsonLines.line(JsonLines.object().put("value", v.value()).put("count", v.count())));
       }
       return;
     }
@@ -147,9 +148,5 @@ public final class SearchCommand implements Callable<Integer> {
       out.printf(
           "(%,d of %,d matching events shown; --limit N shows more)%n", events.size(), total);
     }
-  }
-
-  private static String quote(String s) {
-    return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
   }
 }

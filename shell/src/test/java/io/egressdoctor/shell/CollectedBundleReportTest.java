@@ -8,7 +8,7 @@ import io.egressdoctor.collect.BundleCollector;
 import io.egressdoctor.collect.CommandRunner;
 import io.egressdoctor.collect.HostResolver;
 import io.egressdoctor.collect.TcpProbe;
-import io.egressdoctor.report.JsonSchemaValidator;
+import io.egressdoctor.report.ReportSchema;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -170,9 +170,7 @@ class CollectedBundleReportTest {
             "UTC");
     assertThat(r.code()).as(r.err()).isEqualTo(ExitCodes.FINDINGS);
     JsonNode report = new ObjectMapper().readTree(r.out());
-    JsonNode schema =
-        new ObjectMapper().readTree(Path.of("..", "docs", "report-schema.json").toFile());
-    assertThat(new JsonSchemaValidator(schema).validate(report)).isEmpty();
+    assertThat(ReportSchema.problems(report)).isEmpty();
     assertThat(r.out()).doesNotContain("egress-doctor-bundle-");
 
     // Every file of the bundle is an input, under its archive path, read by a format.

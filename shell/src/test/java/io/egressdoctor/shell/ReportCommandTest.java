@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.egressdoctor.report.JsonSchemaValidator;
+import io.egressdoctor.report.ReportSchema;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -75,9 +75,7 @@ class ReportCommandTest {
     var r = run(command(), tarGz.toString(), "--format", "json", "--timezone", "UTC");
     assertThat(r.code()).as(r.err()).isEqualTo(ExitCodes.FINDINGS);
     JsonNode json = new ObjectMapper().readTree(r.out());
-    JsonNode schema =
-        new ObjectMapper().readTree(Path.of("..", "docs", "report-schema.json").toFile());
-    assertThat(new JsonSchemaValidator(schema).validate(json)).isEmpty();
+    assertThat(ReportSchema.problems(json)).isEmpty();
     assertThat(json.at("/findings/0/evidence/0/file").asText())
         .isEqualTo(tarGz + "!var/log/squid/" + "deep/".repeat(20) + "access.log");
     assertThat(json.at("/endpoints/0/host").asText()).isEqualTo("mgn.ap-northeast-1.amazonaws.com");

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.egressdoctor.report.JsonSchemaValidator;
+import io.egressdoctor.report.ReportSchema;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -43,8 +43,6 @@ class SampleBundlesReportTest {
   void reportsTheSampleInEveryFormat(Path sample) throws Exception {
     // One index for the four runs: the first reads the sample, the others find it already read.
     Path index = dir.resolve("index");
-    JsonNode schema =
-        new ObjectMapper().readTree(Path.of("..", "docs", "report-schema.json").toFile());
     for (String format : List.of("text", "md", "html", "json")) {
       var r =
           run(
@@ -62,7 +60,7 @@ class SampleBundlesReportTest {
       assertThat(r.out()).as(format).isNotBlank();
       if (format.equals("json")) {
         JsonNode json = new ObjectMapper().readTree(r.out());
-        assertThat(new JsonSchemaValidator(schema).validate(json)).as(sample.toString()).isEmpty();
+        assertThat(ReportSchema.problems(json)).as(sample.toString()).isEmpty();
         assertThat(json.at("/inputs/files").size()).isPositive();
         assertThat(json.at("/timeline/series").size()).isPositive();
       }

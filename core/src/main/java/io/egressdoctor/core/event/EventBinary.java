@@ -73,6 +73,14 @@ public final class EventBinary {
 
   /** Encodes an event, appending to a reusable buffer. */
   public static void encode(Event event, Buffer out) {
+    encode(event, out, Map.of());
+  }
+
+  /**
+   * Encodes an event with some fields' values replaced (an empty list leaves the field out), as the
+   * index keeps it, without building another event.
+   */
+  public static void encode(Event event, Buffer out, Map<String, List<Object>> replaced) {
     out.writeByte(VERSION);
     int flags = 0;
     Long ts = event.rawTimestamp();
@@ -108,9 +116,23 @@ public final class EventBinary {
       case null -> {}
     }
     Map<String, Object> fields = event.fields();
-    out.writeVInt(fields.size());
+    int dropped = 0;
+    for (Map.Entry<String, List<Object>> r : replaced.entrySet()) {
+      if (r.getValue().isEmpty() && fields.containsKey(r.getKey())) {
+        dropped++;
+      }
+    }
+    out.writeVInt(fields.size() - dropped);
     out.strings = 0;
     for (Map.Entry<String, Object> e : fields.entrySet()) {
+      Object value = e.getValue();
+      if (!replaced.isEmpty() && replaced.containsKey(e.getKey())) {
+        List<Object> kept = replaced.get(e.getKey());
+        if (kept.isEmpty()) {
+          continue;
+        }
+        value = kept;
+      }
       Integer code = CODES.get(e.getKey());
       if (code == null) {
         writeCode(out, NAMED);
@@ -118,7 +140,7 @@ public final class EventBinary {
       } else {
         writeCode(out, code);
       }
-      writeValue(out, e.getValue());
+      writeValue(out, value);
     }
   }
 

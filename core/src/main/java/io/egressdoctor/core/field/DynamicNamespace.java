@@ -9,8 +9,11 @@ package io.egressdoctor.core.field;
  */
 public record DynamicNamespace(String prefix, FieldType type, String description) {
 
-  /** The definition of one field inside this namespace. */
+  /**
+   * The definition of one field inside this namespace. Open namespaces hold many rarely-asked
+   * fields (a CloudTrail record flattens into dozens), so they keep no doc values.
+   */
   public FieldDefinition fieldFor(String name) {
-    return new FieldDefinition(name, type, description, false, false, true);
+    return new FieldDefinition(name, type, description, false, false, true, false);
   }
 }

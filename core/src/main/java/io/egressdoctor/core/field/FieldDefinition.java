@@ -13,6 +13,9 @@ import java.util.Objects;
  * @param suffixSearchable a reversed copy is indexed so that {@code *.example.com} is a prefix
  *     query on the terms dictionary instead of a scan
  * @param multiValued the field may hold several values in one event
+ * @param aggregatable the index keeps per-document values (doc values) so that top values,
+ *     timelines and group-by over the field read them directly; the other fields are aggregated
+ *     from their terms or points when asked, slower but with the same answer
  */
 public record FieldDefinition(
     String name,
@@ -20,7 +23,19 @@ public record FieldDefinition(
     String description,
     boolean lowercase,
     boolean suffixSearchable,
-    boolean multiValued) {
+    boolean multiValued,
+    boolean aggregatable) {
+
+  /** An aggregatable field. */
+  public FieldDefinition(
+      String name,
+      FieldType type,
+      String description,
+      boolean lowercase,
+      boolean suffixSearchable,
+      boolean multiValued) {
+    this(name, type, description, lowercase, suffixSearchable, multiValued, true);
+  }
 
   public FieldDefinition {
     Objects.requireNonNull(name, "name");
@@ -29,6 +44,12 @@ public record FieldDefinition(
     if (suffixSearchable && type != FieldType.KEYWORD) {
       throw new IllegalArgumentException(name + ": only keyword fields can be suffix-searchable");
     }
+  }
+
+  /** The same field, aggregated from its terms or points instead of doc values. */
+  public FieldDefinition withoutDocValues() {
+    return new FieldDefinition(
+        name, type, description, lowercase, suffixSearchable, multiValued, false);
   }
 
   /** The name of the hidden field that holds reversed values for suffix queries. */

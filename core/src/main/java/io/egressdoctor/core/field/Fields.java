@@ -43,13 +43,14 @@ public final class Fields {
           "event.reason",
           "Why it happened, normalised by the parser: dpd_timeout, psk_mismatch, no_proposal_chosen...");
   public static final FieldDefinition EVENT_DURATION =
-      longField("event.duration", "How long the event took, in nanoseconds.");
+      lookupOnly(longField("event.duration", "How long the event took, in nanoseconds."));
   public static final FieldDefinition EVENT_ID =
-      keyword("event.id", "The event's own id where the source has one (CloudTrail eventID).");
+      lookupOnly(
+          keyword("event.id", "The event's own id where the source has one (CloudTrail eventID)."));
   public static final FieldDefinition EVENT_ORIGINAL =
       text("event.original", "The original line or record, as read.");
   public static final FieldDefinition EVENT_SEQUENCE =
-      longField("event.sequence", "The event's ordinal within its source file.");
+      lookupOnly(longField("event.sequence", "The event's ordinal within its source file."));
   public static final FieldDefinition MESSAGE =
       text("message", "The human-readable message of a log event.");
   public static final FieldDefinition TAGS = multiKeyword("tags", "Free tags.");
@@ -58,9 +59,10 @@ public final class Fields {
   public static final FieldDefinition LOG_FILE_PATH =
       keyword("log.file.path", "The file the event was read from (archive!entry for bundles).");
   public static final FieldDefinition LOG_FILE_LINE =
-      longField("log.file.line", "The 1-based line (or record) number in that file.");
+      lookupOnly(longField("log.file.line", "The 1-based line (or record) number in that file."));
   public static final FieldDefinition LOG_OFFSET =
-      longField("log.offset", "The byte offset of the line in the (decompressed) file.");
+      lookupOnly(
+          longField("log.offset", "The byte offset of the line in the (decompressed) file."));
   public static final FieldDefinition LOG_LEVEL =
       keyword("log.level", "The log level, lowercased: debug, info, warn, error...");
   public static final FieldDefinition LOG_LOGGER = keyword("log.logger", "The logger's name.");
@@ -69,7 +71,8 @@ public final class Fields {
   public static final FieldDefinition SOURCE_IP = ip("source.ip", "The client or caller IP.");
   public static final FieldDefinition SOURCE_ADDRESS =
       keyword("source.address", "The caller as written when it is not an IP (a service name).");
-  public static final FieldDefinition SOURCE_PORT = longField("source.port", "The client port.");
+  public static final FieldDefinition SOURCE_PORT =
+      lookupOnly(longField("source.port", "The client port."));
   public static final FieldDefinition SOURCE_DOMAIN =
       domain("source.domain", "The client's host name.");
   public static final FieldDefinition DESTINATION_IP =
@@ -85,27 +88,35 @@ public final class Fields {
   public static final FieldDefinition NETWORK_PROTOCOL =
       keyword("network.protocol", "The application protocol: http, https, ike, bgp...");
   public static final FieldDefinition RELATED_IP =
-      multiIp("related.ip", "Every IP the event mentions, for pivoting.");
+      lookupOnly(multiIp("related.ip", "Every IP the event mentions, for pivoting."));
   public static final FieldDefinition RELATED_HOSTS =
-      multiDomain("related.hosts", "Every host name the event mentions, for pivoting.");
+      lookupOnly(multiDomain("related.hosts", "Every host name the event mentions, for pivoting."));
+  public static final FieldDefinition RELATED_USER =
+      lookupOnly(
+          multiKeyword(
+              "related.user",
+              "Every user name or id the event mentions, for pivoting (user.*, CloudTrail callers)."));
 
   // HTTP and URL
-  public static final FieldDefinition URL_ORIGINAL = keyword("url.original", "The URL as logged.");
+  public static final FieldDefinition URL_ORIGINAL =
+      lookupOnly(keyword("url.original", "The URL as logged."));
   public static final FieldDefinition URL_SCHEME = keyword("url.scheme", "http, https...");
   public static final FieldDefinition URL_DOMAIN = domain("url.domain", "The URL's host name.");
-  public static final FieldDefinition URL_PORT = longField("url.port", "The URL's port.");
-  public static final FieldDefinition URL_PATH = keyword("url.path", "The URL's path.");
+  public static final FieldDefinition URL_PORT =
+      lookupOnly(longField("url.port", "The URL's port."));
+  public static final FieldDefinition URL_PATH = lookupOnly(keyword("url.path", "The URL's path."));
   public static final FieldDefinition HTTP_REQUEST_METHOD =
       keyword("http.request.method", "The request method as logged (CONNECT, GET...).");
   public static final FieldDefinition HTTP_REQUEST_REFERRER =
-      keyword("http.request.referrer", "The Referer header.");
+      lookupOnly(keyword("http.request.referrer", "The Referer header."));
   public static final FieldDefinition HTTP_RESPONSE_STATUS_CODE =
       longField("http.response.status_code", "The HTTP status sent to the client (0 for none).");
   public static final FieldDefinition HTTP_RESPONSE_BYTES =
-      longField(
-          "http.response.bytes",
-          "Bytes sent to the client, headers included (Squid %<st); ECS's name, chosen over"
-              + " Elastic's destination.bytes because it is what the proxy measured.");
+      lookupOnly(
+          longField(
+              "http.response.bytes",
+              "Bytes sent to the client, headers included (Squid %<st); ECS's name, chosen over"
+                  + " Elastic's destination.bytes because it is what the proxy measured."));
   public static final FieldDefinition HTTP_RESPONSE_MIME_TYPE =
       keyword("http.response.mime_type", "The reply's content type.");
   public static final FieldDefinition HTTP_VERSION = keyword("http.version", "1.0, 1.1, 2...");
@@ -114,11 +125,11 @@ public final class Fields {
   public static final FieldDefinition TLS_SERVER_ISSUER =
       keyword("tls.server.issuer", "The issuer of the certificate the client was shown.");
   public static final FieldDefinition USER_AGENT_ORIGINAL =
-      keyword("user_agent.original", "The user agent as sent.");
+      lookupOnly(keyword("user_agent.original", "The user agent as sent."));
   public static final FieldDefinition USER_AGENT_NAME =
       keyword("user_agent.name", "The user agent's product name, where recognised.");
   public static final FieldDefinition USER_AGENT_VERSION =
-      keyword("user_agent.version", "The user agent's version, where recognised.");
+      lookupOnly(keyword("user_agent.version", "The user agent's version, where recognised."));
 
   // Who and where
   public static final FieldDefinition USER_NAME = keyword("user.name", "The user name.");
@@ -133,7 +144,8 @@ public final class Fields {
   public static final FieldDefinition SERVICE_NAME =
       keyword("service.name", "The writing service, e.g. aws-replication-agent.");
   public static final FieldDefinition PROCESS_NAME = keyword("process.name", "The process name.");
-  public static final FieldDefinition PROCESS_PID = longField("process.pid", "The process id.");
+  public static final FieldDefinition PROCESS_PID =
+      lookupOnly(longField("process.pid", "The process id."));
   public static final FieldDefinition CLOUD_PROVIDER = keyword("cloud.provider", "aws or azure.");
   public static final FieldDefinition CLOUD_REGION =
       keyword("cloud.region", "The cloud region, e.g. ap-northeast-1 or japaneast.");
@@ -148,9 +160,10 @@ public final class Fields {
   public static final FieldDefinition ERROR_TYPE =
       keyword("error.type", "The error's class, e.g. a Python exception type.");
   public static final FieldDefinition ERROR_MESSAGE =
-      keyword(
-          "error.message",
-          "The error message; for event.kind pipeline_error, why the line was rejected.");
+      lookupOnly(
+          keyword(
+              "error.message",
+              "The error message; for event.kind pipeline_error, why the line was rejected."));
   public static final FieldDefinition ERROR_STACK_TRACE =
       text("error.stack_trace", "The stack trace or traceback, when one was logged.");
 
@@ -166,13 +179,14 @@ public final class Fields {
   public static final FieldDefinition SQUID_HIERARCHY_CODE =
       keyword("squid.hierarchy_code", "Squid's %Sh, e.g. HIER_DIRECT, HIER_NONE.");
   public static final FieldDefinition SQUID_NEXT_HOP_ADDRESS =
-      keyword(
-          "squid.next_hop.address",
-          "Squid's %<a: the server or peer Squid connected to (destination.ip when direct).");
+      lookupOnly(
+          keyword(
+              "squid.next_hop.address",
+              "Squid's %<a: the server or peer Squid connected to (destination.ip when direct)."));
   public static final FieldDefinition SQUID_ERROR_CODE =
       keyword("squid.error.code", "Squid's %err_code, e.g. ERR_CONNECT_FAIL.");
   public static final FieldDefinition SQUID_ERROR_DETAIL =
-      keyword("squid.error.detail", "Squid's %err_detail, e.g. errno=111.");
+      lookupOnly(keyword("squid.error.detail", "Squid's %err_detail, e.g. errno=111."));
   public static final FieldDefinition SQUID_LOG_FORMAT =
       keyword("squid.log_format", "The logformat the line was parsed with.");
 
@@ -210,7 +224,7 @@ public final class Fields {
   public static final FieldDefinition CT_READ_ONLY =
       bool("aws.cloudtrail.read_only", "Whether the call only reads.");
   public static final FieldDefinition CT_REQUEST_ID =
-      keyword("aws.cloudtrail.request_id", "The API request id.");
+      lookupOnly(keyword("aws.cloudtrail.request_id", "The API request id."));
   public static final FieldDefinition CT_RECIPIENT_ACCOUNT_ID =
       keyword("aws.cloudtrail.recipient_account_id", "The account that received the event.");
   public static final FieldDefinition CT_USER_IDENTITY_ACCOUNT_ID =
@@ -220,9 +234,13 @@ public final class Fields {
           "aws.cloudtrail.user_identity.session_context.source_identity",
           "The source identity of the session (for MGN agents, the source server id).");
   public static final FieldDefinition CT_EVENT_VERSION =
-      keyword("aws.cloudtrail.event_version", "The record format version, e.g. 1.08.");
+      lookupOnly(keyword("aws.cloudtrail.event_version", "The record format version, e.g. 1.08."));
   public static final FieldDefinition CT_RESOURCE_ARN =
       multiKeyword("aws.cloudtrail.resources.arn", "The ARNs of the resources the call concerned.");
+  public static final FieldDefinition CT_AWS_REGION =
+      keyword(
+          "aws.cloudtrail.aws_region",
+          "The record's awsRegion as written; cloud.region holds it only when it is a region code.");
 
   // MGN, DRS and CloudEndure
   public static final FieldDefinition MGN_CALLER_ROLE =
@@ -296,7 +314,8 @@ public final class Fields {
   public static final FieldDefinition ED_SOURCE_ID =
       keyword("egress_doctor.source_id", "The fingerprint of the input the event came from.");
   public static final FieldDefinition ED_ORIGIN_API =
-      keyword("egress_doctor.origin.api", "The API and record id an event was pulled from.");
+      lookupOnly(
+          keyword("egress_doctor.origin.api", "The API and record id an event was pulled from."));
   public static final FieldDefinition ED_DEST_CLOUD =
       keyword("egress_doctor.destination.cloud", "aws or azure, from published IP ranges.");
   public static final FieldDefinition ED_DEST_REGION =
@@ -363,6 +382,24 @@ public final class Fields {
     return List.copyOf(BY_NAME.values());
   }
 
+  /**
+   * The fields whose values a {@code related.*} field stands for, or an empty list for any other
+   * field. The index keeps in {@code related.*} only the values of an event that none of these
+   * fields holds; a query on {@code related.*} asks these fields too (see {@code docs/index.md}).
+   */
+  public static List<FieldDefinition> collectedBy(FieldDefinition related) {
+    if (related.equals(RELATED_IP)) {
+      return all().stream().filter(f -> f.type() == FieldType.IP && !f.equals(RELATED_IP)).toList();
+    }
+    if (related.equals(RELATED_HOSTS)) {
+      return all().stream().filter(f -> f.suffixSearchable() && !f.equals(RELATED_HOSTS)).toList();
+    }
+    if (related.equals(RELATED_USER)) {
+      return List.of(USER_NAME, USER_ID, CT_USER_IDENTITY_ARN, CT_SESSION_ISSUER_USER_NAME);
+    }
+    return List.of();
+  }
+
   /** The open-ended namespaces. */
   public static List<DynamicNamespace> dynamicNamespaces() {
     return Collections.unmodifiableList(DYNAMIC);
@@ -373,6 +410,17 @@ public final class Fields {
       throw new IllegalStateException("field declared twice: " + field.name());
     }
     return field;
+  }
+
+  /**
+   * A field that filters and searches but keeps no doc values: values nearly unique per event
+   * (URLs, ids, offsets) or rarely summarised. Top values and timelines over it are counted from
+   * its terms or points when someone asks.
+   */
+  private static FieldDefinition lookupOnly(FieldDefinition field) {
+    FieldDefinition plain = field.withoutDocValues();
+    BY_NAME.put(plain.name(), plain);
+    return plain;
   }
 
   private static void dynamic(String prefix, FieldType type, String description) {

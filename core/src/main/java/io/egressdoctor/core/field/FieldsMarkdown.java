@@ -26,7 +26,11 @@ public final class FieldsMarkdown {
         .append(
             "(ranges, sorting, histograms; dates in UTC milliseconds); **text** analyzed full text;\n")
         .append("**boolean**. *Lowercased* values are stored lowercased; *suffix* fields answer\n")
-        .append("`*.example.com` from a reversed copy without scanning.\n\n");
+        .append("`*.example.com` from a reversed copy without scanning. Every field filters and\n")
+        .append("answers top values and timelines; *no doc values* fields (values nearly unique\n")
+        .append("per event, or rarely summarised) count them from the terms or points instead,\n")
+        .append("slower on millions of events. A query on `related.*` also asks the fields it\n")
+        .append("collects; see `docs/index.md`.\n\n");
     Map<String, StringBuilder> sections = new TreeMap<>();
     for (FieldDefinition f : Fields.all()) {
       String ns = namespace(f.name());
@@ -77,6 +81,9 @@ public final class FieldsMarkdown {
     }
     if (f.suffixSearchable()) {
       n.append(n.isEmpty() ? "" : ", ").append("suffix");
+    }
+    if (!f.aggregatable() && f.type() != FieldType.TEXT) {
+      n.append(n.isEmpty() ? "" : ", ").append("no doc values");
     }
     return n.toString();
   }

@@ -3,6 +3,7 @@ package io.egressdoctor.core.index;
 import io.egressdoctor.core.query.EventQuery;
 import java.io.Closeable;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -54,4 +55,31 @@ public interface EventIndex extends Closeable {
    * @throws IndexBusyException when another process holds the write lock
    */
   EventWriter openWriter() throws IOException;
+
+  /**
+   * Makes this investigation temporary: closing the index then deletes its events and everything
+   * kept with it (the local folder, or the cluster's indices). A report without {@code --index}
+   * reads its inputs into such an index.
+   */
+  void deleteOnClose();
+
+  /**
+   * Keeps the files under a local folder with the investigation under {@code area}, so that whoever
+   * opens it elsewhere gets them with {@link #getFiles}; reference files travel this way. A local
+   * index holds its folder already, so it has nothing to do.
+   *
+   * @return how many files were stored
+   */
+  default int putFiles(Path root, String area) throws IOException {
+    return 0;
+  }
+
+  /**
+   * Brings the local copies under {@code root} of the files kept under {@code area} up to date.
+   *
+   * @return how many files were written
+   */
+  default int getFiles(Path root, String area) throws IOException {
+    return 0;
+  }
 }

@@ -26,6 +26,7 @@ public final class IndexedReferenceData implements ReferenceData {
   private final Map<String, PrivateEndpoint> byWildcardSuffix = new HashMap<>();
   private final Map<InetAddress, PrivateEndpoint> byAddress = new HashMap<>();
   private final List<AllowlistEntry> allowlist;
+  private final List<VpnConnection> vpnConnections;
 
   /** Indexes the given data; lists keep their order. */
   public IndexedReferenceData(
@@ -33,6 +34,17 @@ public final class IndexedReferenceData implements ReferenceData {
       List<IpRange> ranges,
       List<PrivateEndpoint> endpoints,
       List<AllowlistEntry> allowlist) {
+    this(sets, ranges, endpoints, allowlist, List.of());
+  }
+
+  /** Indexes the given data, VPN connections included; lists keep their order. */
+  public IndexedReferenceData(
+      List<ReferenceSet> sets,
+      List<IpRange> ranges,
+      List<PrivateEndpoint> endpoints,
+      List<AllowlistEntry> allowlist,
+      List<VpnConnection> vpnConnections) {
+    this.vpnConnections = List.copyOf(vpnConnections);
     this.sets = List.copyOf(sets);
     this.ranges = List.copyOf(ranges);
     this.table = IpRangeTable.of(this.ranges);
@@ -59,7 +71,8 @@ public final class IndexedReferenceData implements ReferenceData {
     }
     List<IpRange> ranges =
         data instanceof SimpleReferenceData simple ? simple.ranges() : new ArrayList<>();
-    return new IndexedReferenceData(data.sets(), ranges, data.privateEndpoints(), data.allowlist());
+    return new IndexedReferenceData(
+        data.sets(), ranges, data.privateEndpoints(), data.allowlist(), data.vpnConnections());
   }
 
   @Override
@@ -104,6 +117,11 @@ public final class IndexedReferenceData implements ReferenceData {
   @Override
   public Optional<PrivateEndpoint> privateEndpointForAddress(InetAddress address) {
     return Optional.ofNullable(byAddress.get(address));
+  }
+
+  @Override
+  public List<VpnConnection> vpnConnections() {
+    return vpnConnections;
   }
 
   @Override

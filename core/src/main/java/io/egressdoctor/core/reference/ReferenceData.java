@@ -32,4 +32,16 @@ public interface ReferenceData {
 
   /** Every allowlist entry, in file order. */
   List<AllowlistEntry> allowlist();
+
+  /** Every site-to-site VPN connection or gateway listed, in load order. */
+  default List<VpnConnection> vpnConnections() {
+    return List.of();
+  }
+
+  /** The VPN connection one of whose tunnels has this outside (cloud side) address, if any. */
+  default Optional<VpnConnection> vpnConnectionForOutsideIp(InetAddress address) {
+    return vpnConnections().stream()
+        .filter(c -> c.tunnelOutsideIps().contains(address))
+        .findFirst();
+  }
 }

@@ -25,12 +25,35 @@ final class CloudTrailCsvColumns {
     VPC_ENDPOINT("vpcEndpointId"),
     USER_NAME("userName"),
     ACCESS_KEY("accessKeyId"),
+    EVENT_VERSION("eventVersion"),
+    EVENT_TYPE("eventType"),
+    EVENT_CATEGORY("eventCategory"),
+    RECIPIENT_ACCOUNT("recipientAccountId"),
+    VPC_ENDPOINT_ACCOUNT("vpcEndpointAccountId"),
+    USER_IDENTITY("userIdentity", true),
+    TLS_DETAILS("tlsDetails", true),
+    REQUEST_PARAMETERS("requestParameters", true),
+    RESPONSE_ELEMENTS("responseElements", true),
+    RESOURCES("resources", true),
     CLOUDTRAIL_EVENT("");
 
     final String member;
 
+    /** Whether the column holds a struct (CloudTrail Lake) or JSON, not a plain value. */
+    final boolean structured;
+
     Target(String member) {
+      this(member, false);
+    }
+
+    Target(String member, boolean structured) {
       this.member = member;
+      this.structured = structured;
+    }
+
+    /** Whether only CloudTrail Lake results have this column (the console export has not). */
+    boolean lakeOnly() {
+      return structured || this == EVENT_VERSION || this == RECIPIENT_ACCOUNT;
     }
   }
 
@@ -53,6 +76,16 @@ final class CloudTrailCsvColumns {
           Map.entry("username", Target.USER_NAME),
           Map.entry("awsaccesskey", Target.ACCESS_KEY),
           Map.entry("accesskeyid", Target.ACCESS_KEY),
+          Map.entry("eventversion", Target.EVENT_VERSION),
+          Map.entry("eventtype", Target.EVENT_TYPE),
+          Map.entry("eventcategory", Target.EVENT_CATEGORY),
+          Map.entry("recipientaccountid", Target.RECIPIENT_ACCOUNT),
+          Map.entry("vpcendpointaccountid", Target.VPC_ENDPOINT_ACCOUNT),
+          Map.entry("useridentity", Target.USER_IDENTITY),
+          Map.entry("tlsdetails", Target.TLS_DETAILS),
+          Map.entry("requestparameters", Target.REQUEST_PARAMETERS),
+          Map.entry("responseelements", Target.RESPONSE_ELEMENTS),
+          Map.entry("resources", Target.RESOURCES),
           Map.entry("cloudtrailevent", Target.CLOUDTRAIL_EVENT));
 
   private CloudTrailCsvColumns() {}

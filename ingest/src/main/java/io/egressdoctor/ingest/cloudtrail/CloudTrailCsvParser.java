@@ -42,8 +42,12 @@ public final class CloudTrailCsvParser implements LogParser {
           .get();
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
+  private static final java.util.regex.Pattern LAKE_RESULT =
+      java.util.regex.Pattern.compile("result_\\d+\\.csv(\\.gz)?");
+
   private final ParseContext context;
   private long row;
+  private boolean lake;
 
   /** A parser for one input. */
   public CloudTrailCsvParser(ParseContext context) {
@@ -59,6 +63,11 @@ public final class CloudTrailCsvParser implements LogParser {
       for (String header : csv.getHeaderNames()) {
         targets.add(CloudTrailCsvColumns.of(header.replace("\uFEFF", "")));
       }
+      // CloudTrail Lake writes times without a zone, in UTC; a console export carries its zone,
+      // and a spreadsheet that dropped it wrote the ingest's local time.
+      lake =
+          LAKE_RESULT.matcher(fileName(context.path())).matches()
+              || targets.stream().anyMatch(t -> t != null && t.lakeOnly());
       Iterator<CSVRecord> rows = csv.iterator();
       while (true) {
         CSVRecord r;
@@ -81,6 +90,11 @@ public final class CloudTrailCsvParser implements LogParser {
         row(r, targets, sink);
       }
     }
+  }
+
+  private static String fileName(String path) {
+    String p = path.substring(path.lastIndexOf('!') + 1);
+    return p.substring(Math.max(p.lastIndexOf('/'), p.lastIndexOf('\\')) + 1);
   }
 
   private void row(CSVRecord r, List<CloudTrailCsvColumns.Target> targets, EventSink sink) {
@@ -106,14 +120,25 @@ public final class CloudTrailCsvParser implements LogParser {
           original = embedded.original();
         }
         case USER_NAME, ACCESS_KEY -> identity.put(t.member, v);
-        default -> built.put(t.member, v);
+        default -> {
+          if (t.structured && LakeValues.isStructured(v)) {
+            built.set(t.member, LakeValues.parse(v));
+          } else if (!v.equals("null") || !lake) {
+            built.put(t.member, v);
+          }
+        }
       }
     }
     if (record == built && !identity.isEmpty()) {
-      built.set("userIdentity", identity);
+      if (built.get("userIdentity") instanceof ObjectNode lakeIdentity) {
+        identity.fieldNames().forEachRemaining(n -> lakeIdentity.set(n, identity.get(n)));
+      } else {
+        built.set("userIdentity", identity);
+      }
     }
     Event.Builder b = Event.builder(CloudTrailRecordMapper.DATASET);
-    String problem = CloudTrailRecordMapper.map(record, b, context.zone());
+    String problem =
+        CloudTrailRecordMapper.map(record, b, lake ? java.time.ZoneOffset.UTC : context.zone());
     if (problem != null) {
       sink.reject(position, -1, original, problem);
       return;

@@ -23,6 +23,13 @@ public final class CloudTrailJsonFormat implements LogFormat {
   private static final Pattern RECORD_KEYS =
       Pattern.compile("\"(eventVersion|eventSource|eventName|eventTime)\"\\s*:");
   private static final Pattern DIGEST = Pattern.compile("\"digestStartTime\"\\s*:");
+  private static final Pattern CLOUDWATCH_LOGS =
+      Pattern.compile("\"logEvents\"\\s*:\\s*\\[[^\\]]*\\\\\"eventVersion\\\\\"");
+  private static final Pattern EVENT_BRIDGE =
+      Pattern.compile("\"detail-type\"\\s*:\\s*\"[^\"]*via CloudTrail\"");
+  private static final Pattern NOT_EVIDENCE =
+      Pattern.compile(
+          "\"queryCompleteTime\"\\s*:|\"s3ObjectKey\\\\?\"\\s*:|\\\\\"s3ObjectKey\\\\\"");
   private static final Pattern FILE_NAME =
       Pattern.compile("\\d{12}_CloudTrail(-Digest|-Insight)?_[a-z0-9-]+_\\d{8}T\\d{4}Z.*");
 
@@ -38,7 +45,8 @@ public final class CloudTrailJsonFormat implements LogFormat {
 
   @Override
   public String description() {
-    return "AWS CloudTrail JSON: S3 log files (.json.gz), JSON lines, arrays, lookup-events output";
+    return "AWS CloudTrail JSON: S3 log files (.json.gz), JSON lines, arrays, lookup-events output,"
+        + " EventBridge events and their Firehose archives, CloudWatch Logs subscription batches";
   }
 
   @Override
@@ -74,13 +82,17 @@ public final class CloudTrailJsonFormat implements LogFormat {
     if (!json) {
       return 0;
     }
-    if (RECORDS.matcher(text).find() || LOOKUP.matcher(text).find()) {
+    if (RECORDS.matcher(text).find()
+        || LOOKUP.matcher(text).find()
+        || EVENT_BRIDGE.matcher(text).find()
+        || CLOUDWATCH_LOGS.matcher(text).find()) {
       return 95;
     }
     if (RECORD_KEYS.matcher(text).results().limit(2).count() >= 2) {
       return 90;
     }
-    if (DIGEST.matcher(text).find()) {
+    if (DIGEST.matcher(text).find() || NOT_EVIDENCE.matcher(text).find()) {
+      // Files that belong with CloudTrail and hold no records: read, and nothing comes of them.
       return 90;
     }
     return FILE_NAME.matcher(sample.fileName()).matches() ? 60 : 0;

@@ -20,8 +20,13 @@ import java.util.Arrays;
 
 /**
  * Streams CloudTrail records out of every JSON shape they come in: {@code {"Records":[...]}} (S3
- * delivery), a bare array, one record or one batch per line, and LookupEvents answers ({@code
- * {"Events":[...]}} with each record in a {@code CloudTrailEvent} string).
+ * delivery), a bare array, one record or one batch per line, LookupEvents answers ({@code
+ * {"Events":[...]}} with each record in a {@code CloudTrailEvent} string, as AWS CLI v1 and v2
+ * print it), EventBridge events ({@code "detail-type": "AWS API Call via CloudTrail"}, the record
+ * in {@code detail}) one per line, pretty-printed, or concatenated with no separator as Firehose
+ * archives them, and CloudWatch Logs subscription batches ({@code logEvents}). Digest files,
+ * CloudTrail Lake signature files and S3 delivery notifications (SNS, SQS) are read and hold no
+ * events.
  *
  * <p>Only one record is held as a tree at a time, so memory is bounded by the largest record, not
  * the file. Positions are record numbers (1-based, in file order), so an interrupted ingest resumes
@@ -32,6 +37,15 @@ import java.util.Arrays;
 public final class CloudTrailJsonParser implements LogParser {
 
   private static final int PEEK_BYTES = 1 << 20;
+
+  /**
+   * Members that hold records: S3 delivery files ({@code Records}), LookupEvents answers ({@code
+   * Events}) and CloudWatch Logs subscription batches ({@code logEvents}, as Firehose archives
+   * them).
+   */
+  private static final java.util.Set<String> CONTAINERS =
+      java.util.Set.of("Records", "Events", "logEvents");
+
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final JsonFactory FACTORY =
       MAPPER.getFactory().copy().disable(JsonParser.Feature.AUTO_CLOSE_SOURCE);
@@ -166,7 +180,7 @@ public final class CloudTrailJsonParser implements LogParser {
     while (p.nextToken() == JsonToken.FIELD_NAME) {
       String name = p.currentName();
       JsonToken value = p.nextToken();
-      if (value == JsonToken.START_ARRAY && (name.equals("Records") || name.equals("Events"))) {
+      if (value == JsonToken.START_ARRAY && CONTAINERS.contains(name)) {
         container = true;
         elements(p);
       } else if (container) {
@@ -182,10 +196,6 @@ public final class CloudTrailJsonParser implements LogParser {
       return;
     }
     JsonNode single = fields == null ? MAPPER.createObjectNode() : fields;
-    if (single.has("digestStartTime") && single.has("logFiles")) {
-      // A digest file lists log files for integrity checks; it holds no events.
-      return;
-    }
     element(single, offset, raw(offset - base, p));
   }
 
@@ -215,7 +225,38 @@ public final class CloudTrailJsonParser implements LogParser {
     long position = ++record;
     JsonNode recordNode = node;
     String original;
-    if (LookupEventRecords.isLookupEvent(node)) {
+    if (CloudTrailEnvelopes.notEvidence(node) != null) {
+      // Digests, signatures and delivery notifications point at records and hold none.
+      return;
+    }
+    if (CloudTrailEnvelopes.isEventBridge(node)) {
+      original = raw != null ? raw : node.toString();
+      recordNode = CloudTrailEnvelopes.eventBridgeRecord(node);
+      if (recordNode == null) {
+        sink.reject(
+            position,
+            offset,
+            original,
+            "an EventBridge event of type '"
+                + CloudTrailRecordMapper.cut(node.path("detail-type").asText(""))
+                + "', not a CloudTrail record");
+        return;
+      }
+    } else if (CloudTrailEnvelopes.isCloudWatchLogEvent(node)) {
+      String message = node.get("message").asText();
+      if (!message.stripLeading().startsWith("{")) {
+        // "CWL CONTROL MESSAGE: Checking health of destination": no record.
+        return;
+      }
+      LookupEventRecords.Resolved r = LookupEventRecords.fromText(message);
+      if (r.problem() != null) {
+        sink.reject(
+            position, offset, r.original(), r.problem().replace("CloudTrailEvent", "message"));
+        return;
+      }
+      recordNode = r.record();
+      original = r.original();
+    } else if (LookupEventRecords.isLookupEvent(node)) {
       LookupEventRecords.Resolved r = LookupEventRecords.resolve(node);
       if (r.problem() != null) {
         sink.reject(position, offset, r.original(), r.problem());

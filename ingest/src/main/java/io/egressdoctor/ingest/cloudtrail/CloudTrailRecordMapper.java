@@ -5,6 +5,7 @@ import io.egressdoctor.core.event.Event;
 import io.egressdoctor.core.field.Fields;
 import io.egressdoctor.core.net.IpAddresses;
 import java.time.ZoneId;
+import java.util.regex.Pattern;
 
 /**
  * Maps one CloudTrail record (the JSON object CloudTrail writes per event) to ECS fields.
@@ -17,6 +18,9 @@ public final class CloudTrailRecordMapper {
 
   /** The dataset of every CloudTrail event. */
   public static final String DATASET = "aws.cloudtrail";
+
+  private static final Pattern REGION_CODE =
+      Pattern.compile("[a-z]{2}(?:-(?:gov|iso[a-z]?))?-[a-z]+-\\d{1,2}");
 
   private CloudTrailRecordMapper() {}
 
@@ -47,8 +51,8 @@ public final class CloudTrailRecordMapper {
         .set(Fields.EVENT_ACTION, action)
         .set(Fields.EVENT_PROVIDER, provider)
         .set(Fields.EVENT_ID, text(record, "eventID"))
-        .set(Fields.CLOUD_PROVIDER, "aws")
-        .set(Fields.CLOUD_REGION, text(record, "awsRegion"));
+        .set(Fields.CLOUD_PROVIDER, "aws");
+    region(text(record, "awsRegion"), b);
     caller(record, b);
     identity(record.get("userIdentity"), b);
     outcome(record, b);
@@ -59,10 +63,36 @@ public final class CloudTrailRecordMapper {
     return null;
   }
 
+  /**
+   * The record's region. Only a region code ({@code ap-northeast-1}, {@code us-gov-west-1}) is a
+   * region; anything else (test data, a forged record) is kept as written and used for nothing.
+   */
+  private static void region(String region, Event.Builder b) {
+    b.set(Fields.CT_AWS_REGION, region);
+    if (region != null && REGION_CODE.matcher(region).matches()) {
+      b.set(Fields.CLOUD_REGION, region);
+    }
+  }
+
   private static void caller(JsonNode record, Event.Builder b) {
     String source = text(record, "sourceIPAddress");
     if (source != null && IpAddresses.isLiteral(source)) {
       b.set(Fields.SOURCE_IP, source).add(Fields.RELATED_IP, source);
+    } else if (source != null && source.indexOf(',') > 0) {
+      // A call through a proxy or VPC endpoint can carry a list ("81.2.69.142, 10.0.0.5"): the
+      // first address is the caller, every address is related, the text is kept as written.
+      b.set(Fields.SOURCE_ADDRESS, source);
+      boolean first = true;
+      for (String part : source.split(",")) {
+        String ip = part.strip();
+        if (IpAddresses.isLiteral(ip)) {
+          if (first) {
+            b.set(Fields.SOURCE_IP, ip);
+            first = false;
+          }
+          b.add(Fields.RELATED_IP, ip);
+        }
+      }
     } else {
       // A service name (mgn.amazonaws.com) or "AWS Internal" when AWS made the call itself.
       b.set(Fields.SOURCE_ADDRESS, source);
@@ -96,11 +126,18 @@ public final class CloudTrailRecordMapper {
         .set(Fields.USER_ID, text(id, "principalId"));
   }
 
+  /**
+   * Failure when the record has an error code, an error message without a code (some services write
+   * only that), or is a console sign-in that failed ({@code ConsoleLogin: Failure}).
+   */
   private static void outcome(JsonNode record, Event.Builder b) {
     String code = text(record, "errorCode");
+    String message = text(record, "errorMessage");
+    String login = text(record.path("responseElements"), "ConsoleLogin");
+    boolean failed = code != null || message != null || "Failure".equalsIgnoreCase(login);
     b.set(Fields.ERROR_CODE, code)
-        .set(Fields.ERROR_MESSAGE, text(record, "errorMessage"))
-        .set(Fields.EVENT_OUTCOME, code == null ? "success" : "failure");
+        .set(Fields.ERROR_MESSAGE, message)
+        .set(Fields.EVENT_OUTCOME, failed ? "failure" : "success");
   }
 
   private static void details(JsonNode record, Event.Builder b) {
@@ -121,7 +158,8 @@ public final class CloudTrailRecordMapper {
             Fields.CLOUD_ACCOUNT_ID,
             recipient != null ? recipient : text(record.path("userIdentity"), "accountId"));
     if (host != null) {
-      b.add(Fields.RELATED_HOSTS, host);
+      // The name the client asked for in TLS is the SNI of the call.
+      b.set(Fields.TLS_CLIENT_SERVER_NAME, host).add(Fields.RELATED_HOSTS, host);
     }
   }
 

@@ -190,7 +190,8 @@ public record ProxyExportMapping(
 
   /** Reads a mapping file. */
   public static ProxyExportMapping read(Path file) throws IOException {
-    try (InputStream in = Files.newInputStream(file)) {
+    try (InputStream in =
+        io.egressdoctor.ingest.input.TextEncoding.asUtf8(Files.newInputStream(file))) {
       return read(file.toString(), in);
     }
   }

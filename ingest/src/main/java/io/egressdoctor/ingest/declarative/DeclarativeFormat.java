@@ -5,7 +5,7 @@ import io.egressdoctor.ingest.InputSample;
 import io.egressdoctor.ingest.LogFormat;
 import io.egressdoctor.ingest.LogParser;
 import io.egressdoctor.ingest.ParseContext;
-import java.time.Year;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,15 +15,17 @@ import java.util.regex.Pattern;
 public final class DeclarativeFormat implements LogFormat {
 
   private final FormatSpec spec;
-  private final int defaultYear;
 
-  DeclarativeFormat(FormatSpec spec, int defaultYear) {
+  /** The time year-less lines are dated against when the input's own time is unknown. */
+  private final Instant fallbackReference;
+
+  DeclarativeFormat(FormatSpec spec, Instant fallbackReference) {
     this.spec = spec;
-    this.defaultYear = defaultYear;
+    this.fallbackReference = fallbackReference;
   }
 
   DeclarativeFormat(FormatSpec spec) {
-    this(spec, Year.now().getValue());
+    this(spec, null);
   }
 
   @Override
@@ -41,9 +43,17 @@ public final class DeclarativeFormat implements LogFormat {
     return spec.description();
   }
 
-  /** The same format reading yearless timestamps (syslog) in the given year, for tests. */
+  /**
+   * The same format dating year-less timestamps (syslog), of inputs whose own time is unknown, in
+   * the given year, for tests.
+   */
   DeclarativeFormat withDefaultYear(int year) {
-    return new DeclarativeFormat(spec, year);
+    return withReferenceTime(Instant.parse(year + "-12-31T23:59:59Z"));
+  }
+
+  /** The same format dating year-less timestamps against this time when the input's is unknown. */
+  DeclarativeFormat withReferenceTime(Instant reference) {
+    return new DeclarativeFormat(spec, reference);
   }
 
   /** The file it was declared in. */
@@ -68,7 +78,7 @@ public final class DeclarativeFormat implements LogFormat {
   @Override
   public int sniff(InputSample sample) {
     List<String> lines = new ArrayList<>();
-    for (String l : sample.nonBlank()) {
+    for (String l : sample.scored()) {
       if (spec.skip() == null || !spec.skip().matcher(l).find()) {
         lines.add(l);
       }
@@ -109,12 +119,17 @@ public final class DeclarativeFormat implements LogFormat {
 
   @Override
   public LogParser newParser(ParseContext context) {
-    return new DeclarativeParser(spec, context, defaultYear, null);
+    return new DeclarativeParser(spec, context, years(context), null);
   }
 
   /** A parser that counts, per pattern name, the events it made (for sample checks). */
   LogParser newCountingParser(ParseContext context, Map<String, Integer> hits) {
-    return new DeclarativeParser(spec, context, defaultYear, hits);
+    return new DeclarativeParser(spec, context, years(context), hits);
+  }
+
+  private YearReference years(ParseContext context) {
+    Instant fallback = fallbackReference != null ? fallbackReference : Instant.now();
+    return new YearReference(context.fileTime(), fallback.toEpochMilli());
   }
 
   @Override

@@ -2,7 +2,6 @@ package io.egressdoctor.ingest.declarative;
 
 import io.egressdoctor.ingest.LogFormat;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,7 +32,7 @@ public final class DeclarativeFormats {
   public static DeclarativeFormat load(Path file) throws FormatSpecException {
     String text;
     try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
+      text = io.egressdoctor.ingest.input.TextEncoding.readString(file);
     } catch (IOException e) {
       throw new FormatSpecException(file.toString(), 0, "cannot read: " + e.getMessage());
     }

@@ -43,11 +43,14 @@ final class DeclarativeParser extends LineLogParser {
   }
 
   DeclarativeParser(
-      FormatSpec spec, ParseContext context, int defaultYear, Map<String, Integer> patternHits) {
+      FormatSpec spec,
+      ParseContext context,
+      YearReference years,
+      Map<String, Integer> patternHits) {
     super(context);
     this.spec = spec;
     this.matcher = new LineMatcher(spec.patterns());
-    this.assembler = new EventAssembler(spec, defaultYear);
+    this.assembler = new EventAssembler(spec, years);
     this.patternHits = patternHits;
     if (spec.fileNameRegex() != null) {
       String name = fileName(context.path());

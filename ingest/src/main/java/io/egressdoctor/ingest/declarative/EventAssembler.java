@@ -33,12 +33,13 @@ final class EventAssembler {
   private final FormatSpec spec;
   private final TimestampParser timestamps;
 
-  EventAssembler(FormatSpec spec, int defaultYear) {
+  private final YearReference years;
+
+  EventAssembler(FormatSpec spec, YearReference years) {
     this.spec = spec;
+    this.years = years;
     this.timestamps =
-        spec.timestamp() == null
-            ? null
-            : new TimestampParser(spec.timestamp().formats(), defaultYear);
+        spec.timestamp() == null ? null : new TimestampParser(spec.timestamp().formats());
   }
 
   Result assemble(
@@ -49,7 +50,12 @@ final class EventAssembler {
       for (String source : spec.timestamp().sources()) {
         raw = raw == null ? captures.get(source) : raw;
       }
-      Long t = raw == null ? null : timestamps.parse(raw, zoneOf(zone));
+      TimestampParser.Parsed p =
+          raw == null ? null : timestamps.read(raw, zoneOf(zone), years.reference());
+      Long t = p == null ? null : p.millis();
+      if (p != null) {
+        years.dated(p);
+      }
       if (t != null) {
         b.timestamp(t);
       } else if (spec.timestamp().required()) {

@@ -96,7 +96,9 @@ record FormatSpec(
       String name,
       int line,
       List<String> header,
+      List<String> headerAny,
       char delimiter,
+      Map<String, Pattern> match,
       Map<FieldDefinition, List<String>> set)
       implements LinePattern {}
 

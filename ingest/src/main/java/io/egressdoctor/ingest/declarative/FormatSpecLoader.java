@@ -144,12 +144,17 @@ final class FormatSpecLoader {
       } else {
         SpecReader c = p.child("csv");
         List<String> header = c.strings("header");
+        List<String> headerAny = c.strings("header_any");
         String delimiter = c.string("delimiter", ",");
+        Map<String, Pattern> match = new java.util.LinkedHashMap<>();
+        for (Map.Entry<String, String> m : c.stringMap("match").entrySet()) {
+          match.put(m.getKey(), c.compile(m.getValue(), c.lineOf("match"), "match." + m.getKey()));
+        }
         c.finish("'csv'");
         if (header.isEmpty() || delimiter.length() != 1) {
           throw c.error(c.line(), "'csv' needs 'header' columns and a one-character delimiter");
         }
-        out.add(new CsvPattern(name, p.line(), header, delimiter.charAt(0), set));
+        out.add(new CsvPattern(name, p.line(), header, headerAny, delimiter.charAt(0), match, set));
       }
       p.finish("a pattern");
     }

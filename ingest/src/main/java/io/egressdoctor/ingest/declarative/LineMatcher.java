@@ -36,6 +36,7 @@ final class LineMatcher {
   private final List<LinePattern> patterns;
   private final Map<RegexPattern, List<String>> groupNames = new LinkedHashMap<>();
   private List<String> csvColumns;
+  private CsvPattern csvOwner;
 
   LineMatcher(List<LinePattern> patterns) {
     this.patterns = patterns;
@@ -166,17 +167,27 @@ final class LineMatcher {
     if (cells == null) {
       return null;
     }
-    if (cells.containsAll(p.header())) {
+    if (cells.containsAll(p.header())
+        && (p.headerAny().isEmpty() || p.headerAny().stream().anyMatch(cells::contains))) {
       csvColumns = cells;
+      csvOwner = p;
       return new Match(p, Map.of(), true);
     }
-    if (csvColumns == null || cells.size() != csvColumns.size()) {
+    // The rows under a header are the pattern's whose header it is.
+    if (csvColumns == null || csvOwner != p || cells.size() != csvColumns.size()) {
       return null;
     }
     Map<String, String> captures = new LinkedHashMap<>();
     for (int i = 0; i < cells.size(); i++) {
       if (!cells.get(i).isEmpty()) {
         captures.put(csvColumns.get(i), cells.get(i));
+      }
+    }
+    for (Map.Entry<String, java.util.regex.Pattern> m : p.match().entrySet()) {
+      // A row of another product exported with the same columns is not this format's.
+      if (csvColumns.contains(m.getKey())
+          && !m.getValue().matcher(captures.getOrDefault(m.getKey(), "")).find()) {
+        return null;
       }
     }
     return new Match(p, captures, false);

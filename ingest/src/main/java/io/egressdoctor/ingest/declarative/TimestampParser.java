@@ -15,35 +15,60 @@ import java.util.Locale;
 
 /**
  * Reads event times with a format's list of patterns. A time without a zone is read in the format's
- * zone, else the ingest's; a pattern without a year (syslog) takes the given default year.
+ * zone, else the ingest's.
+ *
+ * <p>A pattern without a year (syslog's {@code MMM d HH:mm:ss}) takes the most recent year that
+ * does not put the line after the input's own time (by more than a day, for clocks that disagree):
+ * December lines read from a file written in January land in December of the year before.
  */
 final class TimestampParser {
 
+  /** How far after the reference time a year-less line may still fall, for skewed clocks. */
+  static final long SKEW_MILLIS = 24L * 3600 * 1000;
+
+  /** A time read, and whether its year was chosen (the text had none). */
+  record Parsed(long millis, boolean yearless) {}
+
   private final List<String> names;
   private final List<DateTimeFormatter> formatters = new ArrayList<>();
+  private final List<Boolean> yearless = new ArrayList<>();
 
-  TimestampParser(List<String> formats, int defaultYear) {
+  TimestampParser(List<String> formats) {
     this.names = formats;
     for (String f : formats) {
-      formatters.add(
+      boolean named =
           switch (f) {
-            case "iso", "epoch", "epoch_seconds", "epoch_millis" -> null;
-            default -> formatter(f, defaultYear);
-          });
+            case "iso", "epoch", "epoch_seconds", "epoch_millis" -> true;
+            default -> false;
+          };
+      boolean noYear = !named && f.indexOf('y') < 0 && f.indexOf('u') < 0;
+      formatters.add(named ? null : formatter(f, noYear));
+      yearless.add(noYear);
     }
   }
 
-  private static DateTimeFormatter formatter(String pattern, int defaultYear) {
+  private static DateTimeFormatter formatter(String pattern, boolean noYear) {
     DateTimeFormatterBuilder b =
         new DateTimeFormatterBuilder().parseCaseInsensitive().appendPattern(pattern);
-    if (pattern.indexOf('y') < 0 && pattern.indexOf('u') < 0) {
-      b.parseDefaulting(ChronoField.YEAR, defaultYear);
+    if (noYear) {
+      // A leap year, so that Feb 29 reads; the real year is chosen afterwards.
+      b.parseDefaulting(ChronoField.YEAR, 2000);
     }
     return b.toFormatter(Locale.US);
   }
 
   /** Epoch milliseconds, or null when no pattern reads the text. */
-  Long parse(String text, ZoneId zone) {
+  Long parse(String text, ZoneId zone, long referenceMillis) {
+    Parsed p = read(text, zone, referenceMillis);
+    return p == null ? null : p.millis();
+  }
+
+  /**
+   * The time the text gives, or null when no pattern reads it.
+   *
+   * @param referenceMillis the input's own time: the latest a year-less time is placed
+   */
+  Parsed read(String text, ZoneId zone, long referenceMillis) {
     String s = text.strip();
     for (int i = 0; i < names.size(); i++) {
       Long v =
@@ -52,18 +77,22 @@ final class TimestampParser {
             case "epoch" -> epoch(s, -1);
             case "epoch_seconds" -> epoch(s, 0);
             case "epoch_millis" -> epoch(s, 1);
-            default -> pattern(formatters.get(i), s, zone);
+            default -> pattern(formatters.get(i), s, zone, yearless.get(i), referenceMillis);
           };
       if (v != null) {
-        return v;
+        return new Parsed(v, yearless.get(i));
       }
     }
     return null;
   }
 
-  private static Long pattern(DateTimeFormatter f, String s, ZoneId zone) {
+  private static Long pattern(
+      DateTimeFormatter f, String s, ZoneId zone, boolean noYear, long referenceMillis) {
     try {
       TemporalAccessor t = f.parseBest(s, OffsetDateTime::from, LocalDateTime::from);
+      if (noYear) {
+        return inLatestYear(t, zone, referenceMillis);
+      }
       if (t instanceof OffsetDateTime o) {
         return o.toInstant().toEpochMilli();
       }
@@ -71,6 +100,28 @@ final class TimestampParser {
     } catch (DateTimeParseException | ClassCastException e) {
       return null;
     }
+  }
+
+  /** The time in the most recent year that does not put it after the reference (plus skew). */
+  private static Long inLatestYear(TemporalAccessor t, ZoneId zone, long referenceMillis) {
+    int year = Instant.ofEpochMilli(referenceMillis).atZone(zone).getYear();
+    for (int y = year; y > year - 8; y--) {
+      if (!java.time.Year.isLeap(y) && isFeb29(t)) {
+        continue;
+      }
+      long millis =
+          t instanceof OffsetDateTime o
+              ? o.withYear(y).toInstant().toEpochMilli()
+              : ((LocalDateTime) t).withYear(y).atZone(zone).toInstant().toEpochMilli();
+      if (millis <= referenceMillis + SKEW_MILLIS) {
+        return millis;
+      }
+    }
+    return null;
+  }
+
+  private static boolean isFeb29(TemporalAccessor t) {
+    return t.get(ChronoField.MONTH_OF_YEAR) == 2 && t.get(ChronoField.DAY_OF_MONTH) == 29;
   }
 
   private static Long iso(String s, ZoneId zone) {

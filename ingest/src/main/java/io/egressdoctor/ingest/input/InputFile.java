@@ -34,8 +34,26 @@ public record InputFile(Path path, String displayPath) {
     return Files.size(path);
   }
 
-  /** Opens the content, decompressing gzip. */
+  /**
+   * Opens the content as UTF-8 text without a byte order mark: gzip is decompressed and UTF-16 or
+   * UTF-8 with a byte order mark are decoded (see {@link TextEncoding}).
+   */
   public InputStream open() throws IOException {
+    return TextEncoding.asUtf8(openBytes());
+  }
+
+  /** The encoding of the (decompressed) content, by its first bytes. */
+  public TextEncoding encoding() throws IOException {
+    try (InputStream in = openBytes()) {
+      byte[] head = in.readNBytes(64);
+      return TextEncoding.of(head, head.length);
+    } catch (java.io.EOFException e) {
+      return TextEncoding.UTF_8;
+    }
+  }
+
+  /** Opens the content as stored, decompressing gzip but not decoding text. */
+  public InputStream openBytes() throws IOException {
     InputStream raw = new BufferedInputStream(Files.newInputStream(path), 1 << 16);
     if (gzipped()) {
       // available() = 0 stops BufferedInputStream from reading on into the cut of a truncated

@@ -5,6 +5,7 @@ import io.egressdoctor.core.reference.IndexedReferenceData;
 import io.egressdoctor.core.reference.IpRange;
 import io.egressdoctor.core.reference.PrivateEndpoint;
 import io.egressdoctor.core.reference.ReferenceSet;
+import io.egressdoctor.core.reference.VpnConnection;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -40,6 +41,15 @@ final class ReferenceCollector {
   private final List<AllowlistEntry> allowlist = new ArrayList<>();
   private final List<AwsVpcEndpoint> awsEndpoints = new ArrayList<>();
   private final List<AwsNetworkInterface> awsInterfaces = new ArrayList<>();
+  private final List<VpnConnection> vpns = new ArrayList<>();
+
+  void vpn(VpnConnection c) {
+    vpns.add(c);
+  }
+
+  int vpnCount() {
+    return vpns.size();
+  }
 
   void range(IpRange r) {
     ranges.add(r);
@@ -84,7 +94,7 @@ final class ReferenceCollector {
   IndexedReferenceData build() {
     List<PrivateEndpoint> all = new ArrayList<>(joinAws());
     all.addAll(endpoints);
-    return new IndexedReferenceData(sets, ranges, all, allowlist);
+    return new IndexedReferenceData(sets, ranges, all, allowlist, vpns);
   }
 
   private List<PrivateEndpoint> joinAws() {

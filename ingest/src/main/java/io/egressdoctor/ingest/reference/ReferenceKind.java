@@ -14,7 +14,10 @@ public enum ReferenceKind {
   HOSTS(Kinds.ENDPOINTS, "hosts file"),
   ALLOWLIST_TEXT(Kinds.ALLOWLIST, "plain-text allowlist"),
   ALLOWLIST_CSV(Kinds.ALLOWLIST, "CSV allowlist"),
-  SQUID_CONFIG(Kinds.ALLOWLIST, "Squid config (acl dst/dstdomain)");
+  SQUID_CONFIG(Kinds.ALLOWLIST, "Squid config (acl dst/dstdomain)"),
+  AWS_VPN_CONNECTIONS(Kinds.VPN, "aws ec2 describe-vpn-connections JSON"),
+  AZURE_VPN_GATEWAYS(Kinds.VPN, "Get-AzVirtualNetworkGateway JSON"),
+  AZURE_VPN_GATEWAYS_LIST(Kinds.VPN, "Get-AzVirtualNetworkGateway list output");
 
   private final String kind;
   private final String description;
@@ -26,7 +29,8 @@ public enum ReferenceKind {
 
   /**
    * The kind shown in {@link io.egressdoctor.core.reference.ReferenceSet#kind()}: {@code
-   * aws-ip-ranges}, {@code azure-service-tags}, {@code endpoint-inventory} or {@code allowlist}.
+   * aws-ip-ranges}, {@code azure-service-tags}, {@code endpoint-inventory}, {@code allowlist} or
+   * {@code vpn-connections}.
    */
   public String kind() {
     return kind;
@@ -40,5 +44,6 @@ public enum ReferenceKind {
   private static final class Kinds {
     static final String ENDPOINTS = "endpoint-inventory";
     static final String ALLOWLIST = "allowlist";
+    static final String VPN = "vpn-connections";
   }
 }

@@ -111,6 +111,9 @@ public final class ReferenceLoader {
       case ALLOWLIST_TEXT -> TextAllowlistParser.parse(source, out);
       case ALLOWLIST_CSV -> CsvReferenceParser.parseAllowlist(source, out);
       case SQUID_CONFIG -> SquidAclParser.parse(source, out);
+      case AWS_VPN_CONNECTIONS -> VpnInventoryParser.parseAws(source, out);
+      case AZURE_VPN_GATEWAYS -> VpnInventoryParser.parseAzureJson(source, out);
+      case AZURE_VPN_GATEWAYS_LIST -> VpnInventoryParser.parseAzureList(source, out);
     }
     long entries = entries(kind, out) - before;
     out.set(new ReferenceSet(source.name(), kind.kind(), source.path().toString(), entries));
@@ -122,6 +125,7 @@ public final class ReferenceLoader {
       case AWS_IP_RANGES, AZURE_SERVICE_TAGS -> out.rangeCount();
       case AWS_NETWORK_INTERFACES -> out.interfaceCount();
       case ALLOWLIST_TEXT, ALLOWLIST_CSV, SQUID_CONFIG -> out.allowCount();
+      case AWS_VPN_CONNECTIONS, AZURE_VPN_GATEWAYS, AZURE_VPN_GATEWAYS_LIST -> out.vpnCount();
       default -> out.endpointCount();
     };
   }

@@ -37,6 +37,13 @@ final class ReferenceSniffer {
       Pattern.compile(
           "[0-9A-Fa-f:.]*[:.][0-9A-Fa-f:.]*(%\\S+)?\\s+[A-Za-z0-9_][A-Za-z0-9_.-]*(\\s+[A-Za-z0-9_][A-Za-z0-9_.-]*)*");
 
+  /** {@code Get-AzVirtualNetworkGateway}'s default list: {@code GatewayType : Vpn}. */
+  private static final Pattern AZ_GATEWAY_TYPE =
+      Pattern.compile("(?m)^GatewayType\\s+: (?:Vpn|ExpressRoute)\\s*$");
+
+  private static final Pattern AZ_ACTIVE_ACTIVE =
+      Pattern.compile("(?m)^ActiveActive\\s+: (?:True|False)\\s*$");
+
   private ReferenceSniffer() {}
 
   /** The reference shape of a file, or empty when it is not reference data (or unreadable). */
@@ -70,6 +77,9 @@ final class ReferenceSniffer {
     if (name.endsWith(".csv")) {
       return csv(name, text);
     }
+    if (AZ_GATEWAY_TYPE.matcher(text).find() && AZ_ACTIVE_ACTIVE.matcher(text).find()) {
+      return Optional.of(ReferenceKind.AZURE_VPN_GATEWAYS_LIST);
+    }
     if (name.equals("squid.conf") || SQUID_ACL.matcher(text).find()) {
       return Optional.of(ReferenceKind.SQUID_CONFIG);
     }
@@ -99,6 +109,9 @@ final class ReferenceSniffer {
     if (has(text, "\"VpcEndpoints\"")) {
       return Optional.of(ReferenceKind.AWS_VPC_ENDPOINTS);
     }
+    if (has(text, "\"VpnConnections\"") && has(text, "\"VpnConnectionId\"")) {
+      return Optional.of(ReferenceKind.AWS_VPN_CONNECTIONS);
+    }
     if (has(text, "\"NetworkInterfaces\"") && has(text, "\"NetworkInterfaceId\"")) {
       return Optional.of(ReferenceKind.AWS_NETWORK_INTERFACES);
     }
@@ -109,6 +122,10 @@ final class ReferenceSniffer {
     }
     if (lower.contains("\"privatelinkconnectionproperties\"")) {
       return Optional.of(ReferenceKind.AZURE_NETWORK_INTERFACES);
+    }
+    if (lower.contains("\"gatewaytype\"")
+        && (lower.contains("\"activeactive\"") || lower.contains("\"bgpsettings\""))) {
+      return Optional.of(ReferenceKind.AZURE_VPN_GATEWAYS);
     }
     if (lower.contains("\"arecords\"") || lower.contains("\"aaaarecords\"")) {
       return Optional.of(ReferenceKind.DNS_RECORD_SETS);

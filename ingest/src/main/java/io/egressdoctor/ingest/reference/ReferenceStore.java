@@ -131,6 +131,19 @@ public final class ReferenceStore {
     return data;
   }
 
+  /**
+   * The investigation's reference files: those stored with the index, then the given ones that are
+   * not stored yet, each content once. What {@link #load} reads.
+   */
+  public static List<Path> withStored(Path indexFolder, List<Path> files) throws IOException {
+    return distinct(indexFolder, files);
+  }
+
+  /** Stores with the index those of the files whose content it does not hold yet. */
+  public static void storeNew(Path indexFolder, List<Path> files) throws IOException {
+    store(indexFolder, newFiles(indexFolder, files));
+  }
+
   private static List<Path> distinct(Path indexFolder, List<Path> files) throws IOException {
     Map<String, Path> byHash = new LinkedHashMap<>();
     for (Path p : stored(indexFolder)) {

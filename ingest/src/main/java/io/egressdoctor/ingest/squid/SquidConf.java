@@ -1,8 +1,6 @@
 package io.egressdoctor.ingest.squid;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -44,7 +42,7 @@ public record SquidConf(
 
   /** Reads a squid.conf file. */
   public static SquidConf read(Path file) throws IOException {
-    return parse(file.toString(), Files.readString(file, StandardCharsets.UTF_8));
+    return parse(file.toString(), io.egressdoctor.ingest.input.TextEncoding.readString(file));
   }
 
   /**

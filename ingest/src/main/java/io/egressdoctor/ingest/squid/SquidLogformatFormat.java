@@ -66,7 +66,7 @@ public final class SquidLogformatFormat implements LogFormat {
 
   @Override
   public int sniff(InputSample sample) {
-    List<String> lines = sample.nonBlank();
+    List<String> lines = sample.scored();
     if (lines.isEmpty()) {
       return 0;
     }

@@ -36,7 +36,7 @@ public final class SquidNativeAccessLogFormat implements LogFormat {
 
   @Override
   public int sniff(InputSample sample) {
-    List<String> lines = sample.nonBlank();
+    List<String> lines = sample.scored();
     if (lines.isEmpty()) {
       return 0;
     }

@@ -55,7 +55,7 @@ public final class SquidSyslogFormat implements LogFormat {
 
   @Override
   public int sniff(InputSample sample) {
-    List<String> lines = sample.nonBlank();
+    List<String> lines = sample.scored();
     if (lines.isEmpty()) {
       return 0;
     }

@@ -6,14 +6,9 @@ import io.egressdoctor.core.event.Event;
 import io.egressdoctor.core.event.EventJson;
 import io.egressdoctor.ingest.EventSink;
 import io.egressdoctor.ingest.InputSample;
-import io.egressdoctor.ingest.Line;
-import io.egressdoctor.ingest.LineReader;
 import io.egressdoctor.ingest.LogFormat;
 import io.egressdoctor.ingest.ParseContext;
 import io.egressdoctor.ingest.input.InputFile;
-import io.egressdoctor.ingest.input.InputFiles;
-import java.io.ByteArrayInputStream;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringWriter;
@@ -31,31 +26,9 @@ final class CloudTrailFixtures {
 
   private CloudTrailFixtures() {}
 
-  /** The first lines of a file, as the pipeline samples them for detection. */
+  /** The sample of a file, as the pipeline takes it for detection. */
   static InputSample sample(InputFile file) throws IOException {
-    byte[] head;
-    try (InputStream in = file.open()) {
-      head = readUpTo(in, InputFiles.FINGERPRINT_BYTES);
-    }
-    LineReader reader = new LineReader(new ByteArrayInputStream(head));
-    List<String> lines = new ArrayList<>();
-    for (Line l = reader.next(); l != null && lines.size() < 30; l = reader.next()) {
-      lines.add(l.text());
-    }
-    return new InputSample(file.logicalName(), lines);
-  }
-
-  private static byte[] readUpTo(InputStream in, int max) throws IOException {
-    byte[] buf = new byte[max];
-    int total = 0;
-    try {
-      for (int n; total < max && (n = in.read(buf, total, Math.min(8192, max - total))) > 0; ) {
-        total += n;
-      }
-    } catch (EOFException e) {
-      // A truncated gzip still has a head.
-    }
-    return java.util.Arrays.copyOf(buf, total);
+    return io.egressdoctor.ingest.InputSamples.read(file);
   }
 
   /** What a parser made of a file: events as JSON lines, rejections, and a cut if any. */

@@ -93,7 +93,9 @@ class FormatGoldenTest {
             out.append(rejected(position, reason)).append('\n');
           }
         };
-    try (InputStream in = Files.newInputStream(fixture)) {
+    // Opened as the pipeline opens inputs: decompressed and decoded (UTF-16, byte order marks).
+    try (InputStream in =
+        new io.egressdoctor.ingest.input.InputFile(fixture, fixture.toString()).open()) {
       format
           .newParser(new ParseContext(fixture.getFileName().toString(), ZoneOffset.UTC))
           .parse(in, sink);

@@ -59,8 +59,15 @@ class MixedFolderIngestTest {
                   "azure/ProxyInfo.conf", "asr-proxyinfo-conf",
                   "custom-sync-tool.log", "generic-timestamped"));
 
-      // The same destination fields across sources: TCP 1500 from the agent and the unknown log.
-      assertThat(idx.count(Queries.term("destination.port", "1500"))).isEqualTo(3);
+      // The same destination fields across sources: TCP 1500 from the agent. The unknown log
+      // keeps its "10.20.30.40:1500" in the message only: free text is not a destination.
+      assertThat(idx.count(Queries.term("destination.port", "1500"))).isEqualTo(2);
+      assertThat(
+              idx.count(
+                  Queries.and(
+                      Queries.term("event.dataset", "generic.log"),
+                      Queries.exists("destination.port"))))
+          .isZero();
       assertThat(idx.count(Queries.term("mgn.replication_server.ip", "10.20.30.40"))).isEqualTo(2);
       assertThat(idx.count(Queries.term("vpn.tunnel.outside_ip", "203.0.113.10"))).isEqualTo(7);
       assertThat(idx.count(Queries.term("config.proxy.variable", "https_proxy"))).isEqualTo(1);

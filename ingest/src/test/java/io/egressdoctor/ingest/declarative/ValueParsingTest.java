@@ -15,8 +15,35 @@ class ValueParsingTest {
   private static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
 
   private static String time(List<String> formats, String text, ZoneId zone) {
-    Long t = new TimestampParser(formats, 2024).parse(text, zone);
+    long endOf2024 = Instant.parse("2024-12-31T23:59:59Z").toEpochMilli();
+    Long t = new TimestampParser(formats).parse(text, zone, endOf2024);
     return t == null ? null : Instant.ofEpochMilli(t).toString();
+  }
+
+  private static String syslogTime(String text, String fileTime, ZoneId zone) {
+    long reference = Instant.parse(fileTime).toEpochMilli();
+    Long t = new TimestampParser(List.of("MMM ppd HH:mm:ss")).parse(text, zone, reference);
+    return t == null ? null : Instant.ofEpochMilli(t).toString();
+  }
+
+  @Test
+  void yearlessTimesTakeTheLatestYearNotAfterTheFilesOwnTime() {
+    // December lines in a file written in January belong to the December before.
+    assertThat(syslogTime("Dec 31 23:58:01", "2027-01-02T08:00:00Z", ZoneOffset.UTC))
+        .isEqualTo("2026-12-31T23:58:01Z");
+    assertThat(syslogTime("Jan  2 07:59:00", "2027-01-02T08:00:00Z", ZoneOffset.UTC))
+        .isEqualTo("2027-01-02T07:59:00Z");
+    // A few hours after the file's time is clock skew between machines, not last year.
+    assertThat(syslogTime("Jan  2 11:00:00", "2027-01-02T08:00:00Z", ZoneOffset.UTC))
+        .isEqualTo("2027-01-02T11:00:00Z");
+    assertThat(syslogTime("Mar  5 10:00:00", "2027-01-02T08:00:00Z", ZoneOffset.UTC))
+        .isEqualTo("2026-03-05T10:00:00Z");
+    // Feb 29 only exists in leap years: the latest one before the file's time.
+    assertThat(syslogTime("Feb 29 12:00:00", "2027-06-01T00:00:00Z", ZoneOffset.UTC))
+        .isEqualTo("2024-02-29T12:00:00Z");
+    // The year is judged in the zone of the line: 1 Jan 00:30 in Tokyo is 31 Dec UTC.
+    assertThat(syslogTime("Jan  1 00:30:00", "2026-12-31T16:00:00Z", TOKYO))
+        .isEqualTo("2026-12-31T15:30:00Z");
   }
 
   @Test

@@ -1,14 +1,15 @@
 package io.egressdoctor.shell.repl;
 
 import io.egressdoctor.core.query.Queries;
-import io.egressdoctor.diagnosis.AnalysisContext;
-import io.egressdoctor.diagnosis.catalog.YamlEndpointCatalog;
+import io.egressdoctor.diagnosis.Diagnosis;
+import io.egressdoctor.diagnosis.Investigation;
 import io.egressdoctor.diagnosis.finding.Evidence;
 import io.egressdoctor.diagnosis.finding.Finding;
 import io.egressdoctor.diagnosis.rule.RulePack;
 import io.egressdoctor.ingest.reference.ReferenceFileException;
 import io.egressdoctor.ingest.reference.ReferenceStore;
 import io.egressdoctor.shell.JsonLines;
+import io.egressdoctor.shell.ReportInputs;
 import io.egressdoctor.shell.TextTable;
 import io.egressdoctor.shell.UserError;
 import java.io.PrintWriter;
@@ -51,12 +52,12 @@ final class FindingCommands {
       if (rule != null && !ruleNames().contains(rule)) {
         throw new UserError("unknown rule '" + rule + "' ('rules list' shows them)");
       }
-      var reference = loadReference();
-      var context =
-          new AnalysisContext(
-              session.index(), reference, YamlEndpointCatalog.builtIn(), Queries.all());
+      // The same pack, catalog and reference policy as 'report', so both answer alike.
+      ReportInputs inputs = ReportInputs.builtIn();
+      Diagnosis diagnosis = new Diagnosis(inputs.rules().load(null), inputs.catalog());
+      var investigation = new Investigation(session.index(), loadReference());
       List<Finding> found =
-          RulePack.builtIn().run(context).stream()
+          diagnosis.findings(investigation, Queries.all()).stream()
               .filter(f -> rule == null || f.rule().name().equals(rule))
               .toList();
       session.findings(found);

@@ -74,6 +74,11 @@ class ForwardingIndex implements EventIndex {
   }
 
   @Override
+  public void deleteOnClose() {
+    real.deleteOnClose();
+  }
+
+  @Override
   public void close() throws IOException {
     real.close();
   }

@@ -23,10 +23,10 @@ import org.apache.lucene.document.Field;
 import org.apache.lucene.document.InetAddressPoint;
 import org.apache.lucene.document.KeywordField;
 import org.apache.lucene.document.LongField;
+import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.SortedSetDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
-import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.CodecReader;
 import org.apache.lucene.index.DocValuesSkipIndexType;
@@ -55,15 +55,16 @@ import org.apache.lucene.util.NumericUtils;
 import org.apache.lucene.util.Version;
 
 /**
- * A {@link DocumentBatch} seen as a Lucene segment: field infos, postings, doc values, points,
- * norms and stored fields over the batch's columns, enough for {@code IndexWriter.addIndexes} to
- * write it through the codec. Everything is computed once here; the views are read-only.
+ * A {@link DocumentBatch} seen as a Lucene segment: field infos, postings, doc values, points, and
+ * stored fields over the batch's columns, enough for {@code IndexWriter.addIndexes} to write it
+ * through the codec. Everything is computed once here; the views are read-only.
  */
 final class BatchReader extends CodecReader {
 
   private static final IndexableFieldType KEYWORD =
       new KeywordField("k", "k", Field.Store.NO).fieldType();
   private static final IndexableFieldType LONG = new LongField("l", 0L, Field.Store.NO).fieldType();
+  private static final IndexableFieldType LONG_POINT = new LongPoint("l", 0L).fieldType();
   private static final IndexableFieldType IP_POINT =
       new InetAddressPoint("i", InetAddressPoint.MIN_VALUE).fieldType();
 
@@ -73,7 +74,6 @@ final class BatchReader extends CodecReader {
   private final Map<String, SortedSetSource> sortedSets = new TreeMap<>();
   private final Map<String, LongValues> longs = new TreeMap<>();
   private final Map<String, IpValues> ips = new TreeMap<>();
-  private final Map<String, Norms> norms = new TreeMap<>();
   private final BatchStoredFields stored;
 
   BatchReader(
@@ -100,22 +100,23 @@ final class BatchReader extends CodecReader {
           }
         }
         case LongColumn l -> {
-          infos.add(info(l.name, number, LONG, null));
+          infos.add(info(l.name, number, l.docValues ? LONG : LONG_POINT, null));
           longs.put(l.name, new LongValues(l.docs, l.values, l.count));
         }
         case IpColumn i -> {
-          infos.add(info(i.name, number, IP_POINT, SortedSetDocValuesField.TYPE));
+          infos.add(
+              info(i.name, number, IP_POINT, i.docValues ? SortedSetDocValuesField.TYPE : null));
           ips.put(i.name, new IpValues(i.docs, i.packed, i.count));
-          KeywordColumn t = i.text;
-          sortedSets.put(
-              i.name,
-              new SortedSetSource(FrozenTerms.of(t.terms, t.termIds, t.docs, t.pairs, false)));
+          if (i.docValues) {
+            KeywordColumn t = i.text;
+            sortedSets.put(
+                i.name,
+                new SortedSetSource(FrozenTerms.of(t.terms, t.termIds, t.docs, t.pairs, false)));
+          }
         }
         case TextColumn t -> {
-          infos.add(info(t.name, number, TextField.TYPE_NOT_STORED, null));
-          t.tokens.finish();
-          postings.put(t.name, PostingsSource.withPositions(t.tokens));
-          norms.put(t.name, new Norms(t.tokens.normDocs, t.tokens.norms, t.tokens.normCount));
+          infos.add(info(t.name, number, LuceneDocuments.TEXT, null));
+          postings.put(t.name, PostingsSource.docsOnly(t.tokens));
         }
         default -> throw new IllegalStateException("unknown column " + c);
       }
@@ -188,7 +189,8 @@ final class BatchReader extends CodecReader {
 
   @Override
   public NormsProducer getNormsReader() {
-    return norms.isEmpty() ? null : new BatchNorms();
+    // No field has norms: keywords omit them and text is indexed with documents only.
+    return null;
   }
 
   @Override
@@ -272,6 +274,20 @@ final class BatchReader extends CodecReader {
       this.docs = docs;
       this.ranks = ranks;
       this.pairs = pairs;
+    }
+
+    /** The terms of a dictionary that is final: sorting it leaves it fit only to be cleared. */
+    static FrozenTerms of(BytesRefHash hash, int[] termIds, int[] docs, int pairs) {
+      int[] sorted = Arrays.copyOf(hash.sort(), hash.size());
+      int[] rankOf = new int[hash.size()];
+      for (int r = 0; r < sorted.length; r++) {
+        rankOf[sorted[r]] = r;
+      }
+      int[] ranks = new int[pairs];
+      for (int p = 0; p < pairs; p++) {
+        ranks[p] = rankOf[termIds[p]];
+      }
+      return new FrozenTerms(hash, sorted, rankOf, docs, ranks, pairs);
     }
 
     static FrozenTerms of(
@@ -425,57 +441,6 @@ final class BatchReader extends CodecReader {
 
     @Override
     public void close() {}
-  }
-
-  private final class BatchNorms extends NormsProducer {
-    @Override
-    public NumericDocValues getNorms(FieldInfo field) {
-      return norms.get(field.name).iterator();
-    }
-
-    @Override
-    public void checkIntegrity() {}
-
-    @Override
-    public void close() {}
-  }
-
-  /** Per-document norms of a text field, for the documents that have any token. */
-  private record Norms(int[] docs, long[] values, int count) {
-    NumericDocValues iterator() {
-      DocRuns runs = new DocRuns(docs, count);
-      return new NumericDocValues() {
-        @Override
-        public long longValue() {
-          return values[runs.start()];
-        }
-
-        @Override
-        public boolean advanceExact(int target) {
-          return runs.advanceExact(target);
-        }
-
-        @Override
-        public int docID() {
-          return runs.docID();
-        }
-
-        @Override
-        public int nextDoc() {
-          return runs.nextDoc();
-        }
-
-        @Override
-        public int advance(int target) {
-          return runs.advance(target);
-        }
-
-        @Override
-        public long cost() {
-          return count;
-        }
-      };
-    }
   }
 
   /** Long values as points and as sorted-numeric doc values. */

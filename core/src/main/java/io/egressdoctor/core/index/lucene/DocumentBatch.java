@@ -70,10 +70,18 @@ final class DocumentBatch {
 
   /** Adds one event under its id. */
   void add(String id, Event event) {
+    add(id, event, Map.of());
+  }
+
+  /**
+   * Adds one event under its id, with some fields' values replaced as {@link
+   * EventBinary#encode(Event, EventBinary.Buffer, Map)} does (the index's {@code related.*}).
+   */
+  void add(String id, Event event, Map<String, List<Object>> replaced) {
     int doc = docs++;
     termBytes += ids.add(doc, id);
     encoded.reset();
-    EventBinary.encode(event, encoded);
+    EventBinary.encode(event, encoded, replaced);
     appendSource(encoded.bytes(), encoded.length());
     fixed(Fields.EVENT_DATASET).add(doc, event.dataset());
     if (event.timestamp().isPresent()) {
@@ -94,12 +102,16 @@ final class DocumentBatch {
         slot = slot(Fields.get(e.getKey()));
         slots.put(e.getKey(), slot);
       }
-      if (e.getValue() instanceof List<?> list) {
+      Object value = e.getValue();
+      if (!replaced.isEmpty() && replaced.containsKey(e.getKey())) {
+        value = replaced.get(e.getKey());
+      }
+      if (value instanceof List<?> list) {
         for (Object v : list) {
           slot.add(doc, v);
         }
       } else {
-        slot.add(doc, e.getValue());
+        slot.add(doc, value);
       }
     }
   }
@@ -158,9 +170,10 @@ final class DocumentBatch {
 
   private Slot slot(FieldDefinition field) {
     String name = field.name();
+    boolean docValues = field.aggregatable();
     return switch (field.type()) {
       case KEYWORD -> {
-        KeywordColumn c = keywords(name, true, true);
+        KeywordColumn c = keywords(name, true, docValues);
         if (!field.suffixSearchable()) {
           yield (doc, v) -> termBytes += c.add(doc, LuceneDocuments.keywordValue(v.toString()));
         }
@@ -180,11 +193,11 @@ final class DocumentBatch {
         };
       }
       case BOOLEAN -> {
-        KeywordColumn c = keywords(name, true, true);
+        KeywordColumn c = keywords(name, true, docValues);
         yield (doc, v) -> termBytes += c.add(doc, v.toString());
       }
       case LONG, DATE -> {
-        LongColumn c = longs(name);
+        LongColumn c = longs(name, docValues);
         yield (doc, v) -> c.add(doc, (Long) v);
       }
       case TEXT -> {
@@ -192,7 +205,7 @@ final class DocumentBatch {
         yield (doc, v) -> c.add(doc, v.toString());
       }
       case IP -> {
-        IpColumn c = ips(name);
+        IpColumn c = ips(name, docValues);
         yield (doc, v) -> termBytes += c.add(doc, v.toString());
       }
     };
@@ -203,12 +216,12 @@ final class DocumentBatch {
         columns.computeIfAbsent(name, n -> new KeywordColumn(n, postings, docValues, false));
   }
 
-  private LongColumn longs(String name) {
-    return (LongColumn) columns.computeIfAbsent(name, LongColumn::new);
+  private LongColumn longs(String name, boolean docValues) {
+    return (LongColumn) columns.computeIfAbsent(name, n -> new LongColumn(n, docValues));
   }
 
-  private IpColumn ips(String name) {
-    return (IpColumn) columns.computeIfAbsent(name, IpColumn::new);
+  private IpColumn ips(String name, boolean docValues) {
+    return (IpColumn) columns.computeIfAbsent(name, n -> new IpColumn(n, docValues));
   }
 
   private TextColumn text(String name) {
@@ -267,6 +280,7 @@ final class DocumentBatch {
     }
 
     private int lastId;
+    private String lastValue;
     private int[] reversedIds;
 
     /** Adds a value; returns the bytes a new dictionary entry holds, or 0. */
@@ -276,6 +290,10 @@ final class DocumentBatch {
         lastId = terms.size();
         terms.add(value);
         added = 2 * value.length() + 40;
+      } else if (value == lastValue) {
+        // The same instance as the last value (a parser's constant, a file's path): no hashing.
+        addKnown(doc, lastId);
+        return 0;
       } else {
         Integer known = dictionary.get(value);
         if (known == null) {
@@ -286,6 +304,7 @@ final class DocumentBatch {
         } else {
           lastId = known;
         }
+        lastValue = value;
       }
       addKnown(doc, lastId);
       return added;
@@ -315,6 +334,7 @@ final class DocumentBatch {
       terms.clear();
       pairs = 0;
       lastId = 0;
+      lastValue = null;
     }
 
     /** The dictionary id of a value, or -1 when it is new. */
@@ -353,14 +373,16 @@ final class DocumentBatch {
     }
   }
 
-  /** Long and date values: points and sorted-numeric doc values. */
+  /** Long and date values: points, and sorted-numeric doc values when aggregatable. */
   static final class LongColumn extends Column {
+    final boolean docValues;
     int[] docs = new int[256];
     long[] values = new long[256];
     int count;
 
-    LongColumn(String name) {
+    LongColumn(String name, boolean docValues) {
       super(name);
+      this.docValues = docValues;
     }
 
     @Override
@@ -390,16 +412,21 @@ final class DocumentBatch {
     }
   }
 
-  /** IP values: 16-byte points, and the canonical text as sorted-set doc values. */
+  /**
+   * IP values: 16-byte points, and the canonical text as sorted-set doc values when aggregatable.
+   * The text dictionary also spares parsing an address seen before.
+   */
   static final class IpColumn extends Column {
+    final boolean docValues;
     final KeywordColumn text;
     int[] docs = new int[256];
     byte[] packed = new byte[256 * 16];
     int count;
 
-    IpColumn(String name) {
+    IpColumn(String name, boolean docValues) {
       super(name);
-      this.text = new KeywordColumn(name, false, true, false);
+      this.docValues = docValues;
+      this.text = new KeywordColumn(name, false, docValues, false);
     }
 
     @Override
@@ -449,7 +476,7 @@ final class DocumentBatch {
     }
   }
 
-  /** Analyzed text: the tokens of each value with their positions, and the length norms. */
+  /** Analyzed text: the distinct tokens of each document, without positions or norms. */
   static final class TextColumn extends Column {
     final TextTokens tokens;
 

@@ -35,7 +35,8 @@ import org.apache.lucene.util.BytesRef;
 
 /**
  * Counts, top-N, distinct values and date histograms computed from doc values of the matching
- * documents, never from stored fields.
+ * documents, never from stored fields; fields without doc values and {@code related.*} are counted
+ * from terms and points by {@link IndexedValueCounts}.
  */
 final class LuceneAggregations {
 
@@ -64,6 +65,8 @@ final class LuceneAggregations {
     Map<Long, Map<String, Long>> result;
     if (q instanceof MatchAllDocsQuery && split == null) {
       result = histogramOfAll(s, width);
+    } else if (split != null && IndexedValueCounts.needed(split)) {
+      result = IndexedValueCounts.histogram(s, q, width, split);
     } else {
       result =
           s.search(
@@ -224,6 +227,9 @@ final class LuceneAggregations {
 
   private Map<String, Long> countValues(IndexSearcher s, Query q, FieldDefinition field)
       throws IOException {
+    if (IndexedValueCounts.needed(field)) {
+      return IndexedValueCounts.count(s, q, field);
+    }
     if (q instanceof MatchAllDocsQuery && hasPostings(field)) {
       return countAllFromTerms(s, field);
     }

@@ -9,6 +9,7 @@ import io.egressdoctor.core.index.EventWriter;
 import io.egressdoctor.core.index.IndexBusyException;
 import io.egressdoctor.core.index.IndexStats;
 import io.egressdoctor.core.index.IndexedEvent;
+import io.egressdoctor.core.index.RelatedValues;
 import io.egressdoctor.core.index.SourceRecord;
 import io.egressdoctor.core.index.TimeBucket;
 import io.egressdoctor.core.index.ValueCount;
@@ -69,6 +70,7 @@ public final class LuceneEventIndex implements EventIndex {
   private static final long MAX_BATCH_BYTES = 128L << 20;
 
   private final Path folder;
+  private boolean deleteOnClose;
   private final Directory directory;
   private final Analyzer analyzer = new LogTextAnalyzer();
   private final LuceneQueries queries = new LuceneQueries(analyzer);
@@ -239,6 +241,11 @@ public final class LuceneEventIndex implements EventIndex {
   }
 
   @Override
+  public synchronized void deleteOnClose() {
+    deleteOnClose = true;
+  }
+
+  @Override
   public synchronized void close() throws IOException {
     if (writer != null) {
       writer.close();
@@ -248,6 +255,20 @@ public final class LuceneEventIndex implements EventIndex {
       reader = null;
     }
     directory.close();
+    if (deleteOnClose) {
+      deleteTree(folder);
+    }
+  }
+
+  private static void deleteTree(Path root) throws IOException {
+    if (!Files.exists(root)) {
+      return;
+    }
+    try (var walk = Files.walk(root)) {
+      for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    }
   }
 
   private synchronized IndexSearcher searcher() throws IOException {
@@ -333,8 +354,17 @@ public final class LuceneEventIndex implements EventIndex {
     private final IndexWriter w;
     private final Map<String, SourceRecord> sources = new LinkedHashMap<>();
     private final Map<Thread, BatchSlot> batches = new ConcurrentHashMap<>();
+
+    /**
+     * Each indexing thread holds one batch, and there are as many threads as cores: together the
+     * batches take at most a quarter of the heap, so 16 cores and a small heap write smaller
+     * segments rather than run out of memory.
+     */
     private final long maxBatchBytes =
-        Math.min(MAX_BATCH_BYTES, Runtime.getRuntime().maxMemory() / 8);
+        Math.min(
+            MAX_BATCH_BYTES,
+            Runtime.getRuntime().maxMemory()
+                / (4L * Math.max(2, Runtime.getRuntime().availableProcessors())));
 
     LuceneWriter(IndexWriter w, List<SourceRecord> committed) {
       this.w = w;
@@ -368,7 +398,7 @@ public final class LuceneEventIndex implements EventIndex {
       BatchSlot slot = batches.computeIfAbsent(Thread.currentThread(), t -> new BatchSlot());
       synchronized (slot) {
         DocumentBatch b = slot.batch;
-        b.add(id, event);
+        b.add(id, event, RelatedValues.residue(event));
         int n = b.size();
         if (n >= MAX_BATCH_DOCS
             || b.quickBytes() > maxBatchBytes

@@ -6,11 +6,18 @@ import io.egressdoctor.core.field.Fields;
 import io.egressdoctor.core.net.Cidr;
 import io.egressdoctor.core.query.EventQuery;
 import io.egressdoctor.core.query.QueryValues;
+import io.egressdoctor.core.query.RelatedQueries;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.InetAddressPoint;
 import org.apache.lucene.document.LongField;
+import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -30,13 +37,20 @@ import org.apache.lucene.util.QueryBuilder;
 /** Translates the backend-neutral {@link EventQuery} into Lucene queries, by field type. */
 final class LuceneQueries {
 
+  private final Analyzer analyzer;
   private final QueryBuilder text;
 
   LuceneQueries(Analyzer analyzer) {
+    this.analyzer = analyzer;
     this.text = new QueryBuilder(analyzer);
   }
 
+  /** The Lucene query; clauses on {@code related.*} ask the fields they collect too. */
   Query translate(EventQuery query) {
+    return translateExpanded(RelatedQueries.expand(query));
+  }
+
+  private Query translateExpanded(EventQuery query) {
     return switch (query) {
       case EventQuery.MatchAll m -> new MatchAllDocsQuery();
       case EventQuery.Term t -> term(field(t.field()), t.value());
@@ -53,7 +67,7 @@ final class LuceneQueries {
           keyword(r.field(), f -> new RegexpQuery(new Term(f.name(), r.pattern())));
       case EventQuery.CidrMatch c -> cidr(field(c.field()), c.cidr());
       case EventQuery.Range r -> range(field(r.field()), r);
-      case EventQuery.Exists e -> new FieldExistsQuery(field(e.field()).name());
+      case EventQuery.Exists e -> exists(field(e.field()));
       case EventQuery.Text t -> text(field(t.field()), t.text(), t.phrase());
       case EventQuery.Bool b -> bool(b);
     };
@@ -62,13 +76,13 @@ final class LuceneQueries {
   private Query bool(EventQuery.Bool b) {
     BooleanQuery.Builder builder = new BooleanQuery.Builder();
     for (EventQuery q : b.must()) {
-      builder.add(translate(q), Occur.FILTER);
+      builder.add(translateExpanded(q), Occur.FILTER);
     }
     for (EventQuery q : b.should()) {
-      builder.add(translate(q), Occur.SHOULD);
+      builder.add(translateExpanded(q), Occur.SHOULD);
     }
     for (EventQuery q : b.mustNot()) {
-      builder.add(translate(q), Occur.MUST_NOT);
+      builder.add(translateExpanded(q), Occur.MUST_NOT);
     }
     if (!b.should().isEmpty()) {
       builder.setMinimumNumberShouldMatch(Math.max(1, b.minimumShould()));
@@ -83,7 +97,10 @@ final class LuceneQueries {
     return switch (f.type()) {
       case KEYWORD, BOOLEAN -> new TermQuery(new Term(f.name(), QueryValues.norm(f, value)));
       case TEXT -> text(f, value, true);
-      case LONG, DATE -> LongField.newExactQuery(f.name(), QueryValues.parseLong(f, value));
+      case LONG, DATE -> {
+        long v = QueryValues.parseLong(f, value);
+        yield longRange(f, v, v);
+      }
       case IP -> InetAddressPoint.newExactQuery(f.name(), QueryValues.ip(f, value));
     };
   }
@@ -97,8 +114,7 @@ final class LuceneQueries {
           new TermInSetQuery(
               f.name(), values.stream().map(v -> new BytesRef(QueryValues.norm(f, v))).toList());
       case LONG, DATE ->
-          LongField.newSetQuery(
-              f.name(), values.stream().mapToLong(v -> QueryValues.parseLong(f, v)).toArray());
+          longSet(f, values.stream().mapToLong(v -> QueryValues.parseLong(f, v)).toArray());
       case IP ->
           InetAddressPoint.newSetQuery(
               f.name(), values.stream().map(v -> QueryValues.ip(f, v)).toArray(InetAddress[]::new));
@@ -108,6 +124,39 @@ final class LuceneQueries {
         yield b.build();
       }
     };
+  }
+
+  /**
+   * Doc values answer "has a value" directly; a field without them is asked for any term or any
+   * point: a walk of its terms, or of the top of its points' tree.
+   */
+  private static Query exists(FieldDefinition f) {
+    if (f.aggregatable() && f.type() != FieldType.TEXT) {
+      return new FieldExistsQuery(f.name());
+    }
+    return switch (f.type()) {
+      case KEYWORD, BOOLEAN, TEXT -> new TermRangeQuery(f.name(), null, null, true, true);
+      case LONG, DATE -> longRange(f, Long.MIN_VALUE, Long.MAX_VALUE);
+      case IP ->
+          InetAddressPoint.newRangeQuery(
+              f.name(), InetAddressPoint.MIN_VALUE, InetAddressPoint.MAX_VALUE);
+    };
+  }
+
+  /**
+   * A range over a long field: with doc values, Lucene picks points or doc values per segment;
+   * without, points alone (a doc-values range over no doc values would find nothing).
+   */
+  private static Query longRange(FieldDefinition f, long lo, long hi) {
+    return f.aggregatable()
+        ? LongField.newRangeQuery(f.name(), lo, hi)
+        : LongPoint.newRangeQuery(f.name(), lo, hi);
+  }
+
+  private static Query longSet(FieldDefinition f, long[] values) {
+    return f.aggregatable()
+        ? LongField.newSetQuery(f.name(), values)
+        : LongPoint.newSetQuery(f.name(), values);
   }
 
   private Query suffix(FieldDefinition f, String suffix) {
@@ -147,7 +196,7 @@ final class LuceneQueries {
           }
           hi--;
         }
-        return LongField.newRangeQuery(f.name(), lo, hi);
+        return longRange(f, lo, hi);
       }
       case IP -> {
         InetAddress lo = r.lower() == null ? null : QueryValues.ip(f, r.lower());
@@ -180,14 +229,48 @@ final class LuceneQueries {
   }
 
   private Query text(FieldDefinition f, String value, boolean phrase) {
-    Query q =
-        phrase
-            ? text.createPhraseQuery(f.name(), value)
-            : text.createBooleanQuery(f.name(), value, Occur.MUST);
+    if (phrase) {
+      return phrase(f, value);
+    }
+    Query q = text.createBooleanQuery(f.name(), value, Occur.MUST);
     if (q == null) {
       return new MatchNoDocsQuery("no words in '" + value + "'");
     }
     return q;
+  }
+
+  /**
+   * Text fields keep no positions: a phrase is the documents with all its words, checked against
+   * the stored event by {@link StoredPhraseQuery}. One word needs no check.
+   */
+  private Query phrase(FieldDefinition f, String value) {
+    List<String> words = words(f.name(), value);
+    if (words.isEmpty()) {
+      return new MatchNoDocsQuery("no words in '" + value + "'");
+    }
+    if (words.size() == 1) {
+      return new TermQuery(new Term(f.name(), words.get(0)));
+    }
+    BooleanQuery.Builder all = new BooleanQuery.Builder();
+    words.stream()
+        .distinct()
+        .forEach(w -> all.add(new TermQuery(new Term(f.name(), w)), Occur.FILTER));
+    return new StoredPhraseQuery(f.name(), words, all.build(), analyzer);
+  }
+
+  private List<String> words(String field, String value) {
+    List<String> out = new ArrayList<>();
+    try (TokenStream ts = analyzer.tokenStream(field, value)) {
+      CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+      ts.reset();
+      while (ts.incrementToken()) {
+        out.add(term.toString());
+      }
+      ts.end();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out;
   }
 
   private interface KeywordQuery {

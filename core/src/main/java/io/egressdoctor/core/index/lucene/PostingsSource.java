@@ -10,11 +10,10 @@ import org.apache.lucene.index.SlowImpactsEnum;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.util.BytesRef;
-import org.apache.lucene.util.BytesRefHash;
 
 /**
- * The postings of one batch field: its terms in byte order, and for each term the documents (and,
- * for text, the positions in each) grouped by a counting sort, so every list is in document order.
+ * The postings of one batch field, documents only: its terms in byte order, and for each term the
+ * documents grouped by a counting sort, so every list is in document order.
  */
 final class PostingsSource {
 
@@ -25,7 +24,6 @@ final class PostingsSource {
   private final int[] start;
 
   private final int[] docs;
-  private final int[] positions;
   private final int[] docFreq;
   private final long sumDocFreq;
   private final long sumTotalTermFreq;
@@ -37,12 +35,10 @@ final class PostingsSource {
     int size();
   }
 
-  private PostingsSource(
-      TermBytes bytes, int[] start, int[] docs, int[] positions, int[] docFreq, int docCount) {
+  private PostingsSource(TermBytes bytes, int[] start, int[] docs, int[] docFreq, int docCount) {
     this.bytes = bytes;
     this.start = start;
     this.docs = docs;
-    this.positions = positions;
     this.docFreq = docFreq;
     this.docCount = docCount;
     long sum = 0;
@@ -50,7 +46,7 @@ final class PostingsSource {
       sum += f;
     }
     this.sumDocFreq = sum;
-    this.sumTotalTermFreq = positions == null ? sum : docs.length;
+    this.sumTotalTermFreq = sum;
   }
 
   /** Documents only: keyword terms. A document listed twice for a term counts once. */
@@ -98,63 +94,16 @@ final class PostingsSource {
         bytes,
         compactStart,
         Arrays.copyOf(grouped, w),
-        null,
         docFreq,
         BatchReader.distinctDocs(terms.docs, terms.pairs));
   }
 
-  /** Documents, frequencies and positions: analyzed text. */
-  static PostingsSource withPositions(TextTokens t) {
-    BytesRefHash dict = t.dictionary;
-    int n = dict.size();
-    int[] idByRank = Arrays.copyOf(dict.sort(), n);
-    int[] rankOf = new int[n];
-    for (int r = 0; r < n; r++) {
-      rankOf[idByRank[r]] = r;
-    }
-    int[] start = new int[n + 1];
-    for (int i = 0; i < t.count; i++) {
-      start[rankOf[t.tokenIds[i]] + 1]++;
-    }
-    for (int r = 0; r < n; r++) {
-      start[r + 1] += start[r];
-    }
-    int[] fill = Arrays.copyOf(start, n);
-    int[] docs = new int[t.count];
-    int[] positions = new int[t.count];
-    for (int i = 0; i < t.count; i++) {
-      int at = fill[rankOf[t.tokenIds[i]]]++;
-      docs[at] = t.docs[i];
-      positions[at] = t.positions[i];
-    }
-    int[] docFreq = new int[n];
-    for (int r = 0; r < n; r++) {
-      int f = 0;
-      for (int i = start[r]; i < start[r + 1]; i++) {
-        if (i == start[r] || docs[i] != docs[i - 1]) {
-          f++;
-        }
-      }
-      docFreq[r] = f;
-    }
-    TermBytes bytes =
-        new TermBytes() {
-          @Override
-          public BytesRef term(int rank, BytesRef scratch) {
-            return dict.get(idByRank[rank], scratch);
-          }
-
-          @Override
-          public int size() {
-            return n;
-          }
-        };
-    return new PostingsSource(
-        bytes, start, docs, positions, docFreq, BatchReader.distinctDocs(t.docs, t.count));
+  /** Documents only: the tokens of a text field, each (token, document) pair once. */
+  static PostingsSource docsOnly(TextTokens t) {
+    return docsOnly(FrozenTerms.of(t.dictionary, t.tokenIds, t.docs, t.count));
   }
 
   Terms terms() {
-    boolean withPositions = positions != null;
     return new Terms() {
       @Override
       public TermsEnum iterator() {
@@ -183,7 +132,7 @@ final class PostingsSource {
 
       @Override
       public boolean hasFreqs() {
-        return withPositions;
+        return false;
       }
 
       @Override
@@ -193,7 +142,7 @@ final class PostingsSource {
 
       @Override
       public boolean hasPositions() {
-        return withPositions;
+        return false;
       }
 
       @Override
@@ -266,7 +215,7 @@ final class PostingsSource {
 
     @Override
     public long totalTermFreq() {
-      return positions == null ? docFreq[rank] : start[rank + 1] - start[rank];
+      return docFreq[rank];
     }
 
     @Override
@@ -280,18 +229,15 @@ final class PostingsSource {
     }
   }
 
-  /** One term's documents; with positions, each document's run of occurrences. */
+  /** One term's documents. */
   private final class Postings extends PostingsEnum {
     private final int end;
     private final int cost;
     private int at;
-    private int runEnd;
-    private int nextPosition;
     private int doc = -1;
 
     Postings(int from, int end, int cost) {
       this.at = from;
-      this.runEnd = from;
       this.end = end;
       this.cost = cost;
     }
@@ -303,19 +249,7 @@ final class PostingsSource {
 
     @Override
     public int nextDoc() {
-      at = runEnd;
-      if (at >= end) {
-        doc = NO_MORE_DOCS;
-        return doc;
-      }
-      doc = docs[at];
-      runEnd = at + 1;
-      if (positions != null) {
-        while (runEnd < end && docs[runEnd] == doc) {
-          runEnd++;
-        }
-      }
-      nextPosition = at;
+      doc = at >= end ? NO_MORE_DOCS : docs[at++];
       return doc;
     }
 
@@ -329,12 +263,12 @@ final class PostingsSource {
 
     @Override
     public int freq() {
-      return runEnd - at;
+      return 1;
     }
 
     @Override
     public int nextPosition() {
-      return positions == null ? -1 : positions[nextPosition++];
+      return -1;
     }
 
     @Override

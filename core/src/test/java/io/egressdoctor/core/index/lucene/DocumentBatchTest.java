@@ -7,6 +7,7 @@ import io.egressdoctor.core.event.Origin;
 import io.egressdoctor.core.field.FieldDefinition;
 import io.egressdoctor.core.field.FieldType;
 import io.egressdoctor.core.field.Fields;
+import io.egressdoctor.core.index.RelatedValues;
 import io.egressdoctor.core.query.EventQuery.CidrMatch;
 import io.egressdoctor.core.query.EventQuery.Suffix;
 import io.egressdoctor.core.query.EventQuery.Text;
@@ -38,7 +39,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The batch path must write exactly what Lucene's indexing chain writes for the same events: the
- * same field infos, terms, postings with positions, doc values, points, norms and stored fields.
+ * same field infos, terms, postings, doc values, points, norms and stored fields, for every shape
+ * (text with documents only, keywords with or without doc values, points alone or with them).
  */
 class DocumentBatchTest {
 
@@ -86,6 +88,42 @@ class DocumentBatchTest {
           DirectoryReader b = DirectoryReader.open(batch)) {
         assertThat(a.leaves()).hasSize(1);
         assertThat(b.leaves()).hasSize(1);
+        assertSameSegment(a.leaves().get(0).reader(), b.leaves().get(0).reader());
+      }
+    }
+  }
+
+  @Test
+  void relatedResidueWritesWhatTheIndexingChainWritesForTheReducedEvents() throws IOException {
+    Random random = new Random(7);
+    List<Event> events = new ArrayList<>();
+    for (int i = 0; i < 2000; i++) {
+      events.add(randomEvent(random, i));
+    }
+    Analyzer analyzer = new LogTextAnalyzer();
+    try (Directory chain = new ByteBuffersDirectory();
+        Directory batch = new ByteBuffersDirectory()) {
+      write(
+          chain,
+          analyzer,
+          w -> {
+            for (int i = 0; i < events.size(); i++) {
+              w.addDocument(
+                  IndexingChainDocuments.toDocument(id(i), RelatedValues.reduced(events.get(i))));
+            }
+          });
+      write(
+          batch,
+          analyzer,
+          w -> {
+            DocumentBatch b = new DocumentBatch(analyzer);
+            for (int i = 0; i < events.size(); i++) {
+              b.add(id(i), events.get(i), RelatedValues.residue(events.get(i)));
+            }
+            w.addIndexes(b.toReader());
+          });
+      try (DirectoryReader a = DirectoryReader.open(chain);
+          DirectoryReader b = DirectoryReader.open(batch)) {
         assertSameSegment(a.leaves().get(0).reader(), b.leaves().get(0).reader());
       }
     }

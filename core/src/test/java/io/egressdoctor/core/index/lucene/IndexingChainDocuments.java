@@ -13,10 +13,10 @@ import org.apache.lucene.document.Field;
 import org.apache.lucene.document.InetAddressPoint;
 import org.apache.lucene.document.KeywordField;
 import org.apache.lucene.document.LongField;
+import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.SortedSetDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
-import org.apache.lucene.document.TextField;
 import org.apache.lucene.util.BytesRef;
 
 /**
@@ -32,15 +32,13 @@ final class IndexingChainDocuments {
     doc.add(new StringField(LuceneDocuments.ID, id, Field.Store.YES));
     doc.add(new StoredField(LuceneDocuments.SOURCE, EventBinary.encode(event)));
     addKeyword(doc, Fields.EVENT_DATASET, event.dataset());
-    event
-        .timestamp()
-        .ifPresent(t -> doc.add(new LongField(Fields.TIMESTAMP.name(), t, Field.Store.NO)));
+    event.timestamp().ifPresent(t -> addLong(doc, Fields.TIMESTAMP, t));
     if (event.original() != null) {
-      doc.add(new TextField(Fields.EVENT_ORIGINAL.name(), event.original(), Field.Store.NO));
+      doc.add(new Field(Fields.EVENT_ORIGINAL.name(), event.original(), LuceneDocuments.TEXT));
     }
     if (event.origin() instanceof Origin.FileLine f) {
       addKeyword(doc, Fields.LOG_FILE_PATH, f.path());
-      doc.add(new LongField(Fields.LOG_FILE_LINE.name(), f.line(), Field.Store.NO));
+      addLong(doc, Fields.LOG_FILE_LINE, f.line());
     } else if (event.origin() instanceof Origin.Api a) {
       addKeyword(doc, Fields.ED_ORIGIN_API, a.display());
     }
@@ -60,24 +58,36 @@ final class IndexingChainDocuments {
   private static void addValue(Document doc, FieldDefinition field, Object value) {
     switch (field.type()) {
       case KEYWORD -> addKeyword(doc, field, value.toString());
-      case BOOLEAN -> doc.add(new KeywordField(field.name(), value.toString(), Field.Store.NO));
-      case LONG, DATE -> doc.add(new LongField(field.name(), (Long) value, Field.Store.NO));
-      case TEXT -> doc.add(new TextField(field.name(), value.toString(), Field.Store.NO));
+      case BOOLEAN -> addKeyword(doc, field, value.toString());
+      case LONG, DATE -> addLong(doc, field, (Long) value);
+      case TEXT -> doc.add(new Field(field.name(), value.toString(), LuceneDocuments.TEXT));
       case IP -> {
         String text = value.toString();
         IpAddresses.parse(text)
             .ifPresent(
                 a -> {
                   doc.add(new InetAddressPoint(field.name(), a));
-                  doc.add(new SortedSetDocValuesField(field.name(), new BytesRef(text)));
+                  if (field.aggregatable()) {
+                    doc.add(new SortedSetDocValuesField(field.name(), new BytesRef(text)));
+                  }
                 });
       }
     }
   }
 
+  private static void addLong(Document doc, FieldDefinition field, long value) {
+    doc.add(
+        field.aggregatable()
+            ? new LongField(field.name(), value, Field.Store.NO)
+            : new LongPoint(field.name(), value));
+  }
+
   private static void addKeyword(Document doc, FieldDefinition field, String value) {
     String v = LuceneDocuments.keywordValue(value);
-    doc.add(new KeywordField(field.name(), v, Field.Store.NO));
+    doc.add(
+        field.aggregatable()
+            ? new KeywordField(field.name(), v, Field.Store.NO)
+            : new StringField(field.name(), v, Field.Store.NO));
     if (field.suffixSearchable()) {
       doc.add(new StringField(field.reversedName(), LuceneDocuments.reverse(v), Field.Store.NO));
     }

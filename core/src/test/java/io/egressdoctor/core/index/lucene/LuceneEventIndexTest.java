@@ -311,4 +311,102 @@ class LuceneEventIndexTest {
     assertThat(all).isEqualTo(index.dateHistogram(everyEvent, Duration.ofHours(1), null));
     assertThat(all.stream().mapToLong(TimeBucket::count).sum()).isEqualTo(8);
   }
+
+  @Test
+  void phrasesOnTermsOnlyTextAreCheckedAgainstTheStoredEvent() throws IOException {
+    assertThat(count("message:\"server connection timed\"")).isEqualTo(1);
+    // Every word is there, not in this order: a candidate that the stored event turns down.
+    assertThat(count("message:\"timed connection\"")).isZero();
+    assertThat(count("message:\"connection out\"")).isZero();
+    assertThat(count("event.original:\"line 2 foo.servicebus.windows.net\"")).isEqualTo(1);
+    assertThat(count("\"replication server connection\"")).isEqualTo(1);
+    assertThat(count("event.original:\"2 line\"")).isZero();
+    try (var reader =
+        org.apache.lucene.index.DirectoryReader.open(
+            org.apache.lucene.store.FSDirectory.open(folder))) {
+      var info =
+          org.apache.lucene.index.FieldInfos.getMergedFieldInfos(reader).fieldInfo("message");
+      assertThat(info.getIndexOptions()).isEqualTo(org.apache.lucene.index.IndexOptions.DOCS);
+      assertThat(info.hasNorms()).isFalse();
+    }
+  }
+
+  @Test
+  void relatedFieldsKeepOnlyWhatNoOtherFieldHoldsAndQueriesAskThoseFieldsToo() throws IOException {
+    try (EventWriter writer = index.openWriter()) {
+      writer.add(
+          "src-20",
+          Event.builder("generic")
+              .timestamp(T0.toEpochMilli())
+              .set(Fields.SOURCE_IP, "10.9.0.1")
+              .set(Fields.DESTINATION_DOMAIN, "one.example.net")
+              .set(Fields.USER_NAME, "alice")
+              .add(Fields.RELATED_IP, "10.9.0.1")
+              .add(Fields.RELATED_IP, "198.51.100.20")
+              .add(Fields.RELATED_HOSTS, "one.example.net")
+              .build());
+      writer.commit(List.of(record("src", 20)));
+    }
+    assertThat(index.get("src-20").orElseThrow().event().get("related.ip"))
+        .isEqualTo(List.of("198.51.100.20"));
+    assertThat(index.get("src-20").orElseThrow().event().get("related.hosts")).isNull();
+    // By the value only related.ip holds, and by values other fields hold.
+    assertThat(count("related.ip:198.51.100.20")).isEqualTo(1);
+    assertThat(count("related.ip:10.9.0.1")).isEqualTo(1);
+    assertThat(count("related.ip:10.0.0.0/8")).isEqualTo(5);
+    assertThat(count("related.hosts:*.example.net")).isEqualTo(1);
+    assertThat(count("related.hosts:*.servicebus.windows.net")).isEqualTo(2);
+    assertThat(count("related.user:alice")).isEqualTo(1);
+    assertThat(count("NOT related.ip:10.0.0.0/8")).isEqualTo(3);
+    // Top values count each event once per value, wherever the value is kept.
+    assertThat(index.top("related.ip", Queries.all(), 2))
+        .containsExactly(new ValueCount("10.0.1.5", 2), new ValueCount("10.0.1.6", 1));
+    assertThat(index.top("related.ip", Queries.term("related.ip", "10.9.0.1"), 5))
+        .containsExactlyInAnyOrder(
+            new ValueCount("10.9.0.1", 1), new ValueCount("198.51.100.20", 1));
+  }
+
+  @Test
+  void fieldsWithoutDocValuesStillAnswerTopAndTimelines() throws IOException {
+    assertThat(Fields.LOG_FILE_LINE.aggregatable()).isFalse();
+    assertThat(Fields.RELATED_IP.aggregatable()).isFalse();
+    try (EventWriter writer = index.openWriter()) {
+      for (int i = 0; i < 3; i++) {
+        writer.add(
+            "src-3" + i,
+            Event.builder("squid.access")
+                .timestamp(T0.plus(Duration.ofDays(i)).toEpochMilli())
+                .set(Fields.URL_ORIGINAL, i == 2 ? "http://a.example/" : "http://b.example/")
+                .set(Fields.HTTP_RESPONSE_BYTES, 1500L)
+                .set(Fields.SQUID_NEXT_HOP_ADDRESS, "peer-" + i)
+                .build());
+      }
+      writer.commit(List.of(record("src", 40)));
+    }
+    assertThat(Fields.URL_ORIGINAL.aggregatable()).isFalse();
+    assertThat(index.top("url.original", Queries.all(), 5))
+        .containsExactly(
+            new ValueCount("http://b.example/", 2), new ValueCount("http://a.example/", 1));
+    assertThat(index.top("http.response.bytes", Queries.exists("url.original"), 5))
+        .containsExactly(new ValueCount("1500", 3));
+    assertThat(index.top("log.file.line", Queries.term("squid.result_code", "TCP_DENIED"), 10))
+        .extracting(ValueCount::value)
+        .containsExactlyInAnyOrder("2", "3", "4", "6");
+    assertThat(index.distinct("url.original", Queries.term("url.original", "http://a.example/"), 5))
+        .containsExactly("http://a.example/");
+    List<TimeBucket> split =
+        index.dateHistogram(Queries.exists("url.original"), Duration.ofDays(1), "url.original");
+    assertThat(split)
+        .extracting(TimeBucket::key, TimeBucket::count)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("http://b.example/", 1L),
+            org.assertj.core.groups.Tuple.tuple("http://b.example/", 1L),
+            org.assertj.core.groups.Tuple.tuple("http://a.example/", 1L));
+    List<TimeBucket> bySource =
+        index.dateHistogram(Queries.all(), Duration.ofDays(10), "related.ip");
+    assertThat(bySource)
+        .filteredOn(b -> "(none)".equals(b.key()))
+        .extracting(TimeBucket::count)
+        .containsExactly(4L);
+  }
 }

@@ -99,9 +99,9 @@ public final class LogSources {
               "application",
               null,
               null,
-              datasets("generic"),
-              "application logs without a format of their own (the SSM agent, scripts), read as"
-                  + " timestamped text with URLs, addresses and host:port pairs extracted"),
+              datasets("generic", "aws.ssm_agent"),
+              "application logs: the SSM agent's (its failed calls with their endpoint), and any"
+                  + " other timestamped text without a format of its own (time and message only)"),
           new LogSource(
               "network_connection",
               null,

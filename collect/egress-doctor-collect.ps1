@@ -112,6 +112,8 @@ endpoint	aws-replication	aws-application-migration-service-hashes-<region>.s3.<r
 endpoint	aws-replication	amazon-ssm-<region>.s3.<region>.amazonaws.com
 endpoint	aws-replication	s3.<region>.amazonaws.com
 endpoint	aws-replication	drs.<region>.amazonaws.com
+endpoint	aws-replication	aws-elastic-disaster-recovery-<region>.s3.<region>.amazonaws.com
+endpoint	aws-replication	aws-elastic-disaster-recovery-hashes-<region>.s3.<region>.amazonaws.com
 endpoint	asr	management.azure.com
 endpoint	asr	login.microsoftonline.com
 endpoint	asr	login.windows.net

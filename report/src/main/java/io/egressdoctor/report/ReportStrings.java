@@ -113,6 +113,7 @@ public final class ReportStrings {
         text.apply(f.fix()),
         f.references(),
         f.firstSeen(),
-        f.lastSeen());
+        f.lastSeen(),
+        f.state());
   }
 }

@@ -124,6 +124,8 @@ public final class Fields {
   public static final FieldDefinition HTTP_VERSION = keyword("http.version", "1.0, 1.1, 2...");
   public static final FieldDefinition TLS_CLIENT_SERVER_NAME =
       domain("tls.client.server_name", "The SNI the client sent.");
+  public static final FieldDefinition TLS_SERVER_ISSUER =
+      keyword("tls.server.issuer", "The issuer of the certificate the client was shown.");
   public static final FieldDefinition USER_AGENT_ORIGINAL =
       lookupOnly(keyword("user_agent.original", "The user agent as sent."));
   public static final FieldDefinition USER_AGENT_NAME =

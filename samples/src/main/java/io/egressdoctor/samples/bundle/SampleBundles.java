@@ -26,7 +26,12 @@ public final class SampleBundles {
         new AsrWhitelistProxyBundle(),
         new VpnRedundancyBundle(),
         new MgnDnsPastedSessionBundle(),
-        new UnreadableEvidenceBundle());
+        new UnreadableEvidenceBundle(),
+        new JudgementBundles.DenialFixedMidLog(),
+        new JudgementBundles.DrsFirewallInspection(),
+        new JudgementBundles.DirectConnectDnsOnly(),
+        new JudgementBundles.VpnBlipAndCustomerSide(),
+        new JudgementBundles.NatSharedAddress());
   }
 
   /** Writes each bundle's generated files below {@code root}/{@code <bundle>}. */

@@ -182,9 +182,7 @@ public final class BundleExtractor implements Closeable {
           warnings.add(shownAs + "!" + e.getName() + ": skipped, its compression is not supported");
           continue;
         }
-        Path target = target(dest, e.getName(), shownAs);
-        write(zip, target, shownAs, e.getName());
-        keepTime(target, e.getTime());
+        keepTime(write(zip, target(dest, e.getName(), shownAs), shownAs, e.getName()), e.getTime());
       }
     }
   }
@@ -193,9 +191,9 @@ public final class BundleExtractor implements Closeable {
     TarReader tar = new TarReader(in);
     for (TarReader.Entry e = tar.next(); e != null; e = tar.next()) {
       if (e.regularFile()) {
-        Path target = target(dest, e.name(), shownAs);
-        write(tar.content(), target, shownAs, e.name());
-        keepTime(target, e.modified() * 1000);
+        keepTime(
+            write(tar.content(), target(dest, e.name(), shownAs), shownAs, e.name()),
+            e.modified() * 1000);
       }
     }
   }
@@ -205,7 +203,7 @@ public final class BundleExtractor implements Closeable {
    * session without a time shown, a year-less syslog line); the time of unpacking would be wrong.
    */
   private static void keepTime(Path file, long epochMillis) throws IOException {
-    if (epochMillis > 0) {
+    if (file != null && epochMillis > 0) {
       Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.fromMillis(epochMillis));
     }
   }
@@ -231,7 +229,8 @@ public final class BundleExtractor implements Closeable {
     return target;
   }
 
-  private void write(InputStream in, Path wanted, String shownAs, String entry) throws IOException {
+  /** Writes the entry where it is wanted, or beside it under a free name; null when skipped. */
+  private Path write(InputStream in, Path wanted, String shownAs, String entry) throws IOException {
     if (++entries > limits.maxEntries()) {
       throw new UnsafeBundleException(
           shownAs
@@ -247,7 +246,7 @@ public final class BundleExtractor implements Closeable {
       target = unused(wanted);
     } catch (java.nio.file.FileSystemException | java.nio.file.InvalidPathException e) {
       warnings.add(shownAs + "!" + entry + ": skipped, it cannot be written here (" + why(e) + ")");
-      return;
+      return null;
     }
     byte[] buf = new byte[1 << 16];
     long written = 0;
@@ -256,7 +255,7 @@ public final class BundleExtractor implements Closeable {
       out = Files.newOutputStream(target, java.nio.file.StandardOpenOption.CREATE_NEW);
     } catch (java.nio.file.FileSystemException e) {
       warnings.add(shownAs + "!" + entry + ": skipped, it cannot be written here (" + why(e) + ")");
-      return;
+      return null;
     }
     try (out) {
       for (int n = in.read(buf); n > 0; n = in.read(buf)) {
@@ -297,6 +296,7 @@ public final class BundleExtractor implements Closeable {
         out.write(buf, 0, n);
       }
     }
+    return target;
   }
 
   /**

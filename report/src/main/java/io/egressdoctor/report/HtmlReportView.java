@@ -40,10 +40,6 @@ final class HtmlReportView {
       String headline,
       boolean hasVerdict,
       List<VerdictLine> verdict,
-      boolean complete,
-      String completeness,
-      boolean hasGaps,
-      List<Completeness.Gap> gaps,
       boolean hasFindings,
       List<LevelGroup> levels,
       boolean hasServices,
@@ -135,7 +131,7 @@ final class HtmlReportView {
 
   record InputFile(
       String path,
-      String state,
+      boolean complete,
       String format,
       String events,
       String rejected,
@@ -180,10 +176,6 @@ final class HtmlReportView {
         ReportText.headline(r),
         !verdict.isEmpty(),
         verdict,
-        r.completeness().complete(),
-        r.completeness().summary(),
-        !r.completeness().gaps().isEmpty(),
-        r.completeness().gaps(),
         !r.findings().isEmpty(),
         levels,
         !r.services().isEmpty(),
@@ -283,13 +275,13 @@ final class HtmlReportView {
   private static InputFile file(Report r, InputFileSummary f) {
     return new InputFile(
         f.path(),
-        ReportText.stateSuffix(f),
+        f.complete(),
         f.format(),
         ReportText.count(f.events()),
         ReportText.count(f.rejected()),
         ReportText.time(f.firstSeen(), r.zone()),
         ReportText.time(f.lastSeen(), r.zone()),
-        ReportText.showsRejections(f),
+        !f.reasons().isEmpty(),
         f.reasons());
   }
 

@@ -57,7 +57,6 @@ public final class ReportStrings {
                         f.format(),
                         f.events(),
                         f.rejected(),
-                        f.lines(),
                         f.reasons().stream().map(text).toList(),
                         f.firstSeen(),
                         f.lastSeen(),
@@ -113,7 +112,6 @@ public final class ReportStrings {
         text.apply(f.fix()),
         f.references(),
         f.firstSeen(),
-        f.lastSeen(),
-        f.state());
+        f.lastSeen());
   }
 }

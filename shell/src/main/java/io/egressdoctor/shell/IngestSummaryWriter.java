@@ -1,6 +1,5 @@
 package io.egressdoctor.shell;
 
-import io.egressdoctor.core.text.TerminalText;
 import io.egressdoctor.ingest.FileResult;
 import io.egressdoctor.ingest.IngestSummary;
 import java.io.PrintWriter;
@@ -63,26 +62,22 @@ final class IngestSummaryWriter {
     }
     p.append("timestamps without a zone read as ").append(s.zone().getId()).append(". ");
     p.append("Index: ").append(index).append('.');
-    // File names and reasons come from the input: control characters shown visibly.
-    out.println(TerminalText.escape(p.toString()));
+    out.println(p);
     for (FileResult f : s.files()) {
       switch (f.status()) {
         case UNRECOGNIZED ->
             out.println(
-                TerminalText.escape(
-                    "  unrecognized: "
-                        + f.path()
-                        + ": "
-                        + f.message()
-                        + "; "
-                        + f.reasons().get(0)
-                        + " (try --format NAME; 'egress-doctor formats' lists them)"));
-        case FAILED ->
-            out.println(TerminalText.escape("  failed: " + f.path() + ": " + f.message()));
-        case SKIPPED -> out.println(TerminalText.escape("  " + f.message() + ": " + f.path()));
+                "  unrecognized: "
+                    + f.path()
+                    + ": "
+                    + f.message()
+                    + "; "
+                    + f.reasons().get(0)
+                    + " (try --format NAME; 'egress-doctor formats' lists them)");
+        case FAILED -> out.println("  failed: " + f.path() + ": " + f.message());
         default -> {
           if (f.message() != null) {
-            out.println(TerminalText.escape("  warning: " + f.path() + ": " + f.message()));
+            out.println("  warning: " + f.path() + ": " + f.message());
           }
         }
       }

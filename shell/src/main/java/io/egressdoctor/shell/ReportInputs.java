@@ -59,7 +59,7 @@ public record ReportInputs(
           }
         },
         ReferenceOptions::enricher,
-        new LazyEndpointCatalog(YamlEndpointCatalog::builtIn));
+        YamlEndpointCatalog.builtIn());
   }
 
   /** A finding source without rules. */

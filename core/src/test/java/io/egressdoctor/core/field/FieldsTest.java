@@ -38,7 +38,6 @@ class FieldsTest {
           "asr",
           "config",
           "vpn",
-          "rule",
           "egress_doctor");
 
   @Test

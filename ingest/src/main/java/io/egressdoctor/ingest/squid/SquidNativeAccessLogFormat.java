@@ -36,8 +36,7 @@ public final class SquidNativeAccessLogFormat implements LogFormat {
 
   @Override
   public int sniff(InputSample sample) {
-    List<String> lines =
-        sample.scored().stream().filter(l -> !SquidNativeAccessLogParser.isComment(l)).toList();
+    List<String> lines = sample.scored();
     if (lines.isEmpty()) {
       return 0;
     }

@@ -10,6 +10,7 @@ import io.egressdoctor.core.event.EventJson;
 import io.egressdoctor.core.event.Origin;
 import io.egressdoctor.core.field.FieldType;
 import io.egressdoctor.core.field.Fields;
+import io.egressdoctor.core.index.RelatedValues;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -108,7 +109,11 @@ final class OpenSearchDocuments {
     return out.toByteArray();
   }
 
-  /** The event a document's {@code _source} holds. */
+  /**
+   * The event a document's {@code _source} holds, as the local index returns it: the document keeps
+   * {@code related.*} whole for the cluster's aggregations, the event only what no other field
+   * holds.
+   */
   static Event toEvent(JsonNode source) {
     ObjectNode plain = JSON.createObjectNode();
     Iterator<Map.Entry<String, JsonNode>> it = source.fields();
@@ -124,7 +129,7 @@ final class OpenSearchDocuments {
     if (full != null && full.isObject()) {
       full.fields().forEachRemaining(e -> plain.set(e.getKey(), e.getValue()));
     }
-    return EventJson.read(plain.toString());
+    return RelatedValues.reduced(EventJson.read(plain.toString()));
   }
 
   private static boolean tooLong(Object value) {

@@ -74,7 +74,19 @@ never	shadow	password file
 key-marker	PRIVATE KEY-----	holds a private key
 key-marker	PuTTY-User-Key-File	holds a private key
 secret-word	password	passwd	pwd	secret	token	credential	apikey	api_key
-secret-option	--aws-secret-access-key	--aws-session-token	--proxy-password
+secret-option	--aws-secret-access-key	--aws-session-token	--secret-access-key	--session-token	--proxy-password	--proxy-user
+secret-suffix	_pass	-pass	_auth	-auth	proxypass	proxyauth
+scrub	url-password	-	(^|[^A-Za-z0-9_])([A-Za-z][A-Za-z0-9+.-]*://[^:/?#@{S}"']+):[^/?#{S}"']*@	\1\2:***@
+scrub	proxy-password	i	((^|[^A-Za-z0-9_])[A-Za-z0-9_.-]*proxy[A-Za-z0-9_.-]*["']?([{B}]*[:=][{B}]*|[{B}]+)["']?[^:/?#@{S}"'=]+):[^/?#{S}"']*@	\1:***@
+scrub	authorization	i	((^|[^A-Za-z0-9_-])(Proxy-)?Authorization["']?[{B}]*[:=][{B}]*["']?((Basic|Bearer|Negotiate|NTLM|Kerberos)[{B}]+)?)[^{S}"',;]+	\1***
+scrub	option	i	({OPTIONS})(=[{B}]*|[{B}]+)("[^"{CR}]*"|[^{S}]+)	\1\2***
+scrub	presigned	i	([?&](X-Amz-Signature|X-Amz-Security-Token|Signature|sig)=)[^&#{S}"']+	\1***
+scrub	setting	i	([A-Za-z0-9_.-]*(({WORDS})[A-Za-z0-9_.-]*|{SUFFIXES})["']?[{B}]*[:=][{B}]*)"[^"{CR}]*({CR}?)$	\1***\4
+scrub	setting	i	([A-Za-z0-9_.-]*(({WORDS})[A-Za-z0-9_.-]*|{SUFFIXES})["']?[{B}]*[:=][{B}]*)'[^'{CR}]*({CR}?)$	\1***\4
+scrub	setting	i	([A-Za-z0-9_.-]*(({WORDS})[A-Za-z0-9_.-]*|{SUFFIXES})["']?[{B}]*[:=][{B}]*)"[^"{CR}]*"	\1"***"
+scrub	setting	i	([A-Za-z0-9_.-]*(({WORDS})[A-Za-z0-9_.-]*|{SUFFIXES})["']?[{B}]*[:=][{B}]*)'[^'{CR}]*'	\1'***'
+scrub	setting	i	([A-Za-z0-9_.-]*(({WORDS})[A-Za-z0-9_.-]*|{SUFFIXES})["']?[{B}]*[:=][{B}]*)([^{S},;&"'*]|\*+[^{S},;&*])[^{S},;&]*	\1***
+scrub	registry	i	^([{B}]+[A-Za-z0-9_.-]*(({WORDS})[A-Za-z0-9_.-]*|{SUFFIXES})[{B}]+REG_[A-Za-z_]+[{B}]+)[^{CR}]+	\1***
 variable	http_proxy
 variable	https_proxy
 variable	ftp_proxy
@@ -100,6 +112,8 @@ endpoint	aws-replication	aws-application-migration-service-hashes-<region>.s3.<r
 endpoint	aws-replication	amazon-ssm-<region>.s3.<region>.amazonaws.com
 endpoint	aws-replication	s3.<region>.amazonaws.com
 endpoint	aws-replication	drs.<region>.amazonaws.com
+endpoint	aws-replication	aws-elastic-disaster-recovery-<region>.s3.<region>.amazonaws.com
+endpoint	aws-replication	aws-elastic-disaster-recovery-hashes-<region>.s3.<region>.amazonaws.com
 endpoint	asr	management.azure.com
 endpoint	asr	login.microsoftonline.com
 endpoint	asr	login.windows.net
@@ -119,11 +133,12 @@ endpoint	migrate	aka.ms
 # END collect-data
 '@
 
-# Secret masking: the jar's SecretScrubber templates, verbatim (a test compares them).
-$EgressDoctorUrlTemplate = '((?<![A-Za-z0-9_])[A-Za-z][A-Za-z0-9+.-]*://[^:/@ \t\n\x0B\f\r"'']+):([^@ \t\n\x0B\f\r"'']+)@'
-$EgressDoctorOptionTemplate = '(?i)({OPTIONS})(=|[ \t\x0B\f]+)("[^"\r\n]*"|[^ \t\n\x0B\f\r]+)'
-$EgressDoctorSettingTemplate = '(?i)([A-Za-z0-9_.-]*(?:{WORDS})[A-Za-z0-9_.-]*["'']?[ \t\x0B\f]*[:=][ \t\x0B\f]*)("[^"\r\n]*"|''[^''\r\n]*''|[^ \t\n\x0B\f\r,;&]+)'
-$EgressDoctorRegTemplate = '(?im)^([ \t\x0B\f]+[A-Za-z0-9_.-]*(?:{WORDS})[A-Za-z0-9_.-]*[ \t\x0B\f]+REG_[A-Z_]+[ \t]+)([^\r\n]+)'
+# Secret masking: the shared data's scrub rules. Their regular expressions read alike in sed, Java
+# and .NET once the placeholders are filled in: these are the jar's SecretScrubber fillings,
+# verbatim (a test compares them), and New-ScrubRule does what the jar's SecretScrubber.regex does.
+$EgressDoctorScrubSpace = ' \t\n\x0B\f\r'
+$EgressDoctorScrubBlank = ' \t\x0B\f'
+$EgressDoctorScrubReturn = '\r'
 # The jar's Collector patterns, verbatim too.
 $EgressDoctorRegionPattern = '(?:(?<![A-Za-z0-9_])(?:mgn|drs|s3|ec2)\.|--region[= ]|"region"[ \t\x0B\f]*:[ \t\x0B\f]*")([a-z]{2}(?:-gov)?-[a-z]+-[0-9])(?![A-Za-z0-9_])'
 $EgressDoctorServerTemplate = '(?<![0-9.])([0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}):{PORT}(?![0-9])'
@@ -249,37 +264,50 @@ Exit codes: 0 collected, 2 usage or input error, 4 internal error.
   foreach ($r in (Get-Records 'port')) { $ports[$r[1]] = [int]$r[2] }
   $variables = New-Object 'System.Collections.Generic.List[string]'
   foreach ($r in (Get-Records 'variable')) { $variables.Add($r[1]) }
-  $wordList = New-Object 'System.Collections.Generic.List[string]'
-  foreach ($r in (Get-Records 'secret-word')) { $wordList.AddRange([string[]]$r[1..($r.Count - 1)]) }
-  $optionList = New-Object 'System.Collections.Generic.List[string]'
-  foreach ($r in (Get-Records 'secret-option')) { $optionList.AddRange([string[]]$r[1..($r.Count - 1)]) }
-  $words = $wordList -join '|'
-  $options = $optionList -join '|'
-
+  function Get-Words([string] $kind) {
+    $list = New-Object 'System.Collections.Generic.List[string]'
+    foreach ($r in (Get-Records $kind)) { $list.AddRange([string[]]$r[1..($r.Count - 1)]) }
+    return ($list -join '|')
+  }
+  $fill = @{
+    '{S}' = $EgressDoctorScrubSpace; '{B}' = $EgressDoctorScrubBlank; '{CR}' = $EgressDoctorScrubReturn
+    '{WORDS}' = (Get-Words 'secret-word'); '{OPTIONS}' = (Get-Words 'secret-option'); '{SUFFIXES}' = (Get-Words 'secret-suffix')
+  }
   $rxOptions = [Text.RegularExpressions.RegexOptions]::CultureInvariant
-  $urlRx = New-Object Text.RegularExpressions.Regex($EgressDoctorUrlTemplate, $rxOptions)
-  $optionRx = New-Object Text.RegularExpressions.Regex($EgressDoctorOptionTemplate.Replace('{OPTIONS}', $options), $rxOptions)
-  $settingRx = New-Object Text.RegularExpressions.Regex($EgressDoctorSettingTemplate.Replace('{WORDS}', $words), $rxOptions)
-  $regRx = New-Object Text.RegularExpressions.Regex($EgressDoctorRegTemplate.Replace('{WORDS}', $words), $rxOptions)
+  $scrubRules = New-Object 'System.Collections.Generic.List[object]'
+  $scrubKinds = New-Object 'System.Collections.Generic.List[string]'
+  $scrubCounts = @{}
+  foreach ($r in (Get-Records 'scrub')) {
+    $rx = $r[3]
+    foreach ($k in $fill.Keys) { $rx = $rx.Replace($k, $fill[$k]) }
+    if ($r[2] -eq 'i') { $rx = '(?i)' + $rx }
+    $with = [Text.RegularExpressions.Regex]::Replace($r[4], '\\([1-9])', '$$$1')
+    $anyLine = New-Object Text.RegularExpressions.Regex($rx, ($rxOptions -bor [Text.RegularExpressions.RegexOptions]::Multiline))
+    $scrubRules.Add(@{ Kind = $r[1]; Regex = (New-Object Text.RegularExpressions.Regex($rx, $rxOptions)); AnyLine = $anyLine; With = $with })
+    if (-not $scrubKinds.Contains($r[1])) { $scrubKinds.Add($r[1]); $scrubCounts[$r[1]] = 0 }
+  }
+
   $regionRx = New-Object Text.RegularExpressions.Regex($EgressDoctorRegionPattern, $rxOptions)
   $serverRx = New-Object Text.RegularExpressions.Regex($EgressDoctorServerTemplate.Replace('{PORT}', [string]$ports['replication-server']), $rxOptions)
   $envLineRx = New-Object Text.RegularExpressions.Regex($EgressDoctorEnvLinePattern, $rxOptions)
   $ipv4Rx = New-Object Text.RegularExpressions.Regex('^[0-9]+\.[0-9]+\.[0-9]+\.[0-9]+$')
 
+  # Each rule on each line (without its newline), in order, as sed applies them; a rule that
+  # matches nowhere in the text is skipped without splitting it.
   function Protect-Text([string] $text) {
-    $t = $urlRx.Replace($text, [Text.RegularExpressions.MatchEvaluator] { param($m) $m.Groups[1].Value + ':***@' })
-    $t = $optionRx.Replace($t, [Text.RegularExpressions.MatchEvaluator] { param($m) $m.Groups[1].Value + $m.Groups[2].Value + '***' })
-    $t = $settingRx.Replace($t, [Text.RegularExpressions.MatchEvaluator] {
-        param($m)
-        $v = $m.Groups[2].Value
-        $masked = '***'
-        foreach ($q in @('"', "'")) {
-          if ($v.Length -ge 2 -and $v.StartsWith($q) -and $v.EndsWith($q)) { $masked = $q + '***' + $q; break }
+    $lines = $null
+    foreach ($rule in $scrubRules) {
+      if (-not $rule.AnyLine.IsMatch($text)) { continue }
+      if ($null -eq $lines) { $lines = $text.Split([char]10) }
+      for ($i = 0; $i -lt $lines.Length; $i++) {
+        if ($rule.Regex.IsMatch($lines[$i])) {
+          $lines[$i] = $rule.Regex.Replace($lines[$i], $rule.With)
+          $scrubCounts[$rule.Kind] += 1
         }
-        $m.Groups[1].Value + $masked
-      })
-    $t = $regRx.Replace($t, [Text.RegularExpressions.MatchEvaluator] { param($m) $m.Groups[1].Value + '***' })
-    return $t
+      }
+    }
+    if ($null -eq $lines) { return $text }
+    return ($lines -join [string][char]10)
   }
 
   # ---- the bundle ------------------------------------------------------------------------------
@@ -287,7 +315,19 @@ Exit codes: 0 collected, 2 usage or input error, 4 internal error.
   $outFolder = Split-Path -Parent $output
   if (-not (Test-Path -LiteralPath $outFolder)) { [void](New-Item -ItemType Directory -Path $outFolder -Force) }
   $partial = $output + '.partial'
-  $stream = [IO.File]::Open($partial, [IO.FileMode]::Create)
+  # Readable by its owner only, before a byte is written: an ACL with inheritance cut off and one
+  # rule, full control for the user running the collector.
+  $created = [IO.File]::Open($partial, [IO.FileMode]::Create)
+  $created.Dispose()
+  if ([Environment]::OSVersion.Platform -eq [PlatformID]::Win32NT) {
+    $acl = New-Object Security.AccessControl.FileSecurity
+    $acl.SetAccessRuleProtection($true, $false)
+    $owner = [Security.Principal.WindowsIdentity]::GetCurrent().User
+    $acl.SetOwner($owner)
+    $acl.AddAccessRule((New-Object Security.AccessControl.FileSystemAccessRule($owner, [Security.AccessControl.FileSystemRights]::FullControl, [Security.AccessControl.AccessControlType]::Allow)))
+    Set-Acl -LiteralPath $partial -AclObject $acl
+  }
+  $stream = [IO.File]::Open($partial, [IO.FileMode]::Truncate)
   $zip = New-Object IO.Compression.ZipArchive($stream, [IO.Compression.ZipArchiveMode]::Create)
   $utf8 = New-Object Text.UTF8Encoding($false)
   $latin1 = [Text.Encoding]::GetEncoding(28591)
@@ -312,6 +352,17 @@ Exit codes: 0 collected, 2 usage or input error, 4 internal error.
   $fileProxyValues = New-Object 'System.Collections.Generic.List[string]'
   foreach ($r in $extraRegions) { [void]$regions.Add($r) }
 
+  # A symbolic link or junction below the root, to a file or a folder, is never followed: a log in
+  # a writable place may point at a credential store. Listed once as not collected.
+  function Test-Link([string] $path) {
+    $item = Get-Item -LiteralPath $path -Force -ErrorAction SilentlyContinue
+    return ($null -ne $item) -and (($item.Attributes -band [IO.FileAttributes]::ReparsePoint) -ne 0)
+  }
+  function Skip-Link([string] $path) {
+    $line = $path.Substring($rootFull.Length).TrimStart('\', '/').Replace('\', '/') + '  (symbolic link, not followed)'
+    if (-not $notCollected.Contains($line)) { $notCollected.Add($line) }
+  }
+
   function Find-Matches([string] $pattern) {
     $current = New-Object 'System.Collections.Generic.List[string]'
     $current.Add($rootFull)
@@ -320,14 +371,18 @@ Exit codes: 0 collected, 2 usage or input error, 4 internal error.
       foreach ($dir in $current) {
         if (-not $segment.Contains('*')) {
           $p = Join-Path $dir $segment
-          if (Test-Path -LiteralPath $p) { $next.Add($p) }
+          if (Test-Link $p) { Skip-Link $p }
+          elseif (Test-Path -LiteralPath $p) { $next.Add($p) }
           continue
         }
         if (-not (Test-Path -LiteralPath $dir -PathType Container)) { continue }
         $names = @(Get-ChildItem -LiteralPath $dir -Force -ErrorAction SilentlyContinue |
             Where-Object { $_.Name -like $segment } | ForEach-Object { $_.Name })
         [Array]::Sort($names, [StringComparer]::Ordinal)
-        foreach ($n in $names) { $next.Add((Join-Path $dir $n)) }
+        foreach ($n in $names) {
+          $p = Join-Path $dir $n
+          if (Test-Link $p) { Skip-Link $p } else { $next.Add($p) }
+        }
       }
       $current = $next
     }
@@ -392,6 +447,8 @@ Exit codes: 0 collected, 2 usage or input error, 4 internal error.
       $relative = $file.Substring($rootFull.Length).TrimStart('\', '/').Replace('\', '/')
       $never = Get-NeverReason ([IO.Path]::GetFileName($file))
       if ($never) { $notCollected.Add("$relative  ($never)"); continue }
+      # Checked again right before the read: the file may have been swapped for a link since.
+      if (Test-Link $file) { Skip-Link $file; continue }
       try { $content = Read-Content $file }
       catch {
         # One unreadable log (permissions, a file locked by the agent) must not lose the rest.
@@ -454,8 +511,11 @@ Exit codes: 0 collected, 2 usage or input error, 4 internal error.
   $envNames = @(Get-ChildItem Env: | ForEach-Object { $_.Name } | Where-Object { $variables -contains $_.ToLowerInvariant() })
   [Array]::Sort($envNames, [StringComparer]::Ordinal)
   foreach ($n in $envNames) {
-    $v = Protect-Text ([Environment]::GetEnvironmentVariable($n))
-    [void]$envText.Append("$n=$v`n")
+    # The whole NAME=value line, as the other collectors mask it: a proxy without a scheme
+    # (user:password@host) is known for one by its variable's name.
+    $line = Protect-Text ($n + '=' + [Environment]::GetEnvironmentVariable($n))
+    $v = $line.Substring($line.IndexOf('=') + 1)
+    [void]$envText.Append("$line`n")
     if ($n.ToLowerInvariant() -ne 'no_proxy') { $envProxyValues.Add($v) }
   }
   Add-Entry 'proxy-environment.env' $utf8.GetBytes($envText.ToString())
@@ -589,6 +649,7 @@ Exit codes: 0 collected, 2 usage or input error, 4 internal error.
   [void]$manifest.Append("egress-doctor collect (ps1), $now`nroot: $root`n")
   Add-Section 'collected:' $files
   Add-Section 'secrets masked in:' $scrubbed
+  Add-Section 'secrets masked (lines, by kind):' @($scrubKinds | Where-Object { $scrubCounts[$_] -gt 0 } | ForEach-Object { $_ + '  (' + $scrubCounts[$_] + ')' })
   Add-Section "kept only the newest $maxBytes bytes of:" $truncated
   Add-Section 'commands:' $commands
   [void]$manifest.Append("`nproducts seen: " + (@($products) -join ', '))

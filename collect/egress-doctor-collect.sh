@@ -114,7 +114,19 @@ never	shadow	password file
 key-marker	PRIVATE KEY-----	holds a private key
 key-marker	PuTTY-User-Key-File	holds a private key
 secret-word	password	passwd	pwd	secret	token	credential	apikey	api_key
-secret-option	--aws-secret-access-key	--aws-session-token	--proxy-password
+secret-option	--aws-secret-access-key	--aws-session-token	--secret-access-key	--session-token	--proxy-password	--proxy-user
+secret-suffix	_pass	-pass	_auth	-auth	proxypass	proxyauth
+scrub	url-password	-	(^|[^A-Za-z0-9_])([A-Za-z][A-Za-z0-9+.-]*://[^:/?#@{S}"']+):[^/?#{S}"']*@	\1\2:***@
+scrub	proxy-password	i	((^|[^A-Za-z0-9_])[A-Za-z0-9_.-]*proxy[A-Za-z0-9_.-]*["']?([{B}]*[:=][{B}]*|[{B}]+)["']?[^:/?#@{S}"'=]+):[^/?#{S}"']*@	\1:***@
+scrub	authorization	i	((^|[^A-Za-z0-9_-])(Proxy-)?Authorization["']?[{B}]*[:=][{B}]*["']?((Basic|Bearer|Negotiate|NTLM|Kerberos)[{B}]+)?)[^{S}"',;]+	\1***
+scrub	option	i	({OPTIONS})(=[{B}]*|[{B}]+)("[^"{CR}]*"|[^{S}]+)	\1\2***
+scrub	presigned	i	([?&](X-Amz-Signature|X-Amz-Security-Token|Signature|sig)=)[^&#{S}"']+	\1***
+scrub	setting	i	([A-Za-z0-9_.-]*(({WORDS})[A-Za-z0-9_.-]*|{SUFFIXES})["']?[{B}]*[:=][{B}]*)"[^"{CR}]*({CR}?)$	\1***\4
+scrub	setting	i	([A-Za-z0-9_.-]*(({WORDS})[A-Za-z0-9_.-]*|{SUFFIXES})["']?[{B}]*[:=][{B}]*)'[^'{CR}]*({CR}?)$	\1***\4
+scrub	setting	i	([A-Za-z0-9_.-]*(({WORDS})[A-Za-z0-9_.-]*|{SUFFIXES})["']?[{B}]*[:=][{B}]*)"[^"{CR}]*"	\1"***"
+scrub	setting	i	([A-Za-z0-9_.-]*(({WORDS})[A-Za-z0-9_.-]*|{SUFFIXES})["']?[{B}]*[:=][{B}]*)'[^'{CR}]*'	\1'***'
+scrub	setting	i	([A-Za-z0-9_.-]*(({WORDS})[A-Za-z0-9_.-]*|{SUFFIXES})["']?[{B}]*[:=][{B}]*)([^{S},;&"'*]|\*+[^{S},;&*])[^{S},;&]*	\1***
+scrub	registry	i	^([{B}]+[A-Za-z0-9_.-]*(({WORDS})[A-Za-z0-9_.-]*|{SUFFIXES})[{B}]+REG_[A-Za-z_]+[{B}]+)[^{CR}]+	\1***
 variable	http_proxy
 variable	https_proxy
 variable	ftp_proxy
@@ -140,6 +152,8 @@ endpoint	aws-replication	aws-application-migration-service-hashes-<region>.s3.<r
 endpoint	aws-replication	amazon-ssm-<region>.s3.<region>.amazonaws.com
 endpoint	aws-replication	s3.<region>.amazonaws.com
 endpoint	aws-replication	drs.<region>.amazonaws.com
+endpoint	aws-replication	aws-elastic-disaster-recovery-<region>.s3.<region>.amazonaws.com
+endpoint	aws-replication	aws-elastic-disaster-recovery-hashes-<region>.s3.<region>.amazonaws.com
 endpoint	asr	management.azure.com
 endpoint	asr	login.microsoftonline.com
 endpoint	asr	login.windows.net
@@ -268,10 +282,8 @@ note() {
 }
 
 # ---------------------------------------------------------------------------------------------
-# Secret masking: the patterns of the jar's SecretScrubber, in sed (its test compares the two).
-# sed reads a line at a time and has no alternation order, so a setting's value is masked in
-# passes: first a value opening a quote that never closes on the line (masked to the next blank,
-# like the jar), then balanced quotes, then bare values.
+# Secret masking: the shared data's scrub rules, turned into a sed script. Each rule becomes one
+# s command that writes the lines it masked to its own file, so the manifest can count them by kind.
 ci_words() {
   # $1: record kind. Its words, each letter as [xX], joined with |.
   awk -F "$TAB" -v k="$1" '
@@ -287,28 +299,64 @@ ci_words() {
     }
     END { print out }' "$data"
 }
-words=$(ci_words secret-word)
-options=$(ci_words secret-option)
-W='[A-Za-z0-9_.-]'
-B="[ $TAB$(printf '\v\f')]"
-key="$W*($words)$W*[\"']?$B*[:=]$B*"
-cat >"$stage/scrub.sed" <<EOF
-s#(^|[^A-Za-z0-9_])([A-Za-z][A-Za-z0-9+.-]*://[^:/@[:space:]"']+):[^@[:space:]"']+@#\\1\\2:***@#g
-s/($options)(=|$B+)"[^"$CR]*"/\\1\\2***/g
-s/($options)(=|$B+)[^[:space:]]+/\\1\\2***/g
-s/($key)"([^[:space:],;&"]*)([^"]*)$/\\1***\\4/
-s/($key)'([^[:space:],;&']*)([^']*)$/\\1***\\4/
-s/($key)"[^"$CR]*"/\\1"***"/g
-s/($key)'[^'$CR]*'/\\1'***'/g
-s/($key)[^[:space:],;&"'][^[:space:],;&]*/\\1***/g
-s/^($B+$W*($words)$W*$B+[Rr][Ee][Gg]_[A-Za-z_]+[ $TAB]+)[^$CR]+/\\1***/
-EOF
+# The rules' regular expressions are ERE already; this fills in the placeholders and, in rules
+# flagged i, spells each letter outside a bracket list as [xX] (sed has no portable I flag).
+: >"$stage/scrub.kinds"
+awk -F "$TAB" -v words="$(ci_words secret-word)" -v options="$(ci_words secret-option)" \
+  -v suffixes="$(ci_words secret-suffix)" -v blanks=" $TAB$(printf '\v\f')" -v cr="$CR" \
+  -v dir="$stage" '
+  $1 == "scrub" {
+    n++
+    print n "\t" $2 >> (dir "/scrub.kinds")
+    re = $4; out = ""; inb = 0; L = length(re)
+    for (i = 1; i <= L; i++) {
+      c = substr(re, i, 1)
+      if (c == "\\") { out = out substr(re, i, 2); i++; continue }
+      if (c == "{") {
+        j = index(substr(re, i), "}"); name = substr(re, i + 1, j - 2); i += j - 1
+        if (name == "S") out = out "[:space:]"
+        else if (name == "B") out = out blanks
+        else if (name == "CR") out = out cr
+        else if (name == "WORDS") out = out words
+        else if (name == "OPTIONS") out = out options
+        else if (name == "SUFFIXES") out = out suffixes
+        continue
+      }
+      if (inb) {
+        out = out c
+        if (c == "]") inb = 0
+        continue
+      }
+      if (c == "[") {
+        inb = 1; out = out c
+        if (substr(re, i + 1, 1) == "^") { out = out "^"; i++ }
+        if (substr(re, i + 1, 1) == "]") { out = out "]"; i++ }
+        continue
+      }
+      if ($3 == "i" && c ~ /[A-Za-z]/) c = "[" tolower(c) toupper(c) "]"
+      out = out c
+    }
+    printf "s%%%s%%%s%%gw %s/scrub.%d\n", out, $5, dir, n
+  }' "$data" >"$stage/scrub.sed"
+: >"$stage/scrubcounts.lst"
 scrub() {
-  sed -E -f "$stage/scrub.sed" "$@"
+  # $1: a file. Writes it masked to stdout; adds how many lines each rule masked to the counts.
+  sed -E -f "$stage/scrub.sed" "$@" || return 1
+  while IFS="$TAB" read -r n kind; do
+    printf '%s\t%s\n' "$kind" "$(wc -l <"$stage/scrub.$n" | tr -d ' ')" >>"$stage/scrubcounts.lst"
+  done <"$stage/scrub.kinds"
 }
 
 # ---------------------------------------------------------------------------------------------
 # Finding files: a pattern's segments, '*' globs within one, sorted in each folder like the jar.
+# A symbolic link below the root, to a file or a folder, is never followed: a log in a writable
+# place may be a link to /etc/shadow or a credentials file. sh cannot open with O_NOFOLLOW, so
+# collect_file checks again right before it reads.
+link_skipped() {
+  l="${1#"$base"/}  (symbolic link, not followed)"
+  grep -F -x -q -e "$l" "$stage/notcollected.lst" || note notcollected "$l"
+}
+
 expand_in() {
   # $1 a folder: appends its entries matching $seg to $next, sorted like the jar.
   dir=$1
@@ -323,13 +371,21 @@ expand_in() {
       # shellcheck disable=SC2086
       for p in "$dir"/$seg $dotted; do
         case ${p##*/} in . | ..) continue ;; esac
-        if [ -e "$p" ] || [ -L "$p" ]; then found="$found$p$NL"; fi
+        if [ -L "$p" ]; then
+          link_skipped "$p"
+        elif [ -e "$p" ]; then
+          found="$found$p$NL"
+        fi
       done
       IFS=$oldifs
       if [ -n "$found" ]; then next="$next$(printf '%s' "$found" | sort -u)$NL"; fi
       ;;
     *)
-      if [ -e "$dir/$seg" ]; then next="$next$dir/$seg$NL"; fi
+      if [ -L "$dir/$seg" ]; then
+        link_skipped "$dir/$seg"
+      elif [ -e "$dir/$seg" ]; then
+        next="$next$dir/$seg$NL"
+      fi
       ;;
   esac
 }
@@ -466,6 +522,10 @@ collect_file() {
     return 0
   fi
   raw="$stage/raw"
+  if [ -L "$f" ]; then
+    link_skipped "$f"
+    return 0
+  fi
   if [ ! -r "$f" ] || ! size=$(wc -c <"$f" 2>/dev/null); then
     note notcollected "$rel  (unreadable: permission denied)"
     return 0
@@ -817,6 +877,11 @@ resolved=$(grep -c -v '^#' "$bundle/dns-resolution.tsv")
   echo "root: $root"
   section "collected:" files
   section "secrets masked in:" scrubbed
+  printf '\n%s\n' "secrets masked (lines, by kind):"
+  awk -F "$TAB" 'NR == FNR { if (!($2 in seen)) { seen[$2] = 1; order[++k] = $2 }; next }
+    { total[$1] += $2 }
+    END { for (i = 1; i <= k; i++) if (total[order[i]] > 0) print "  " order[i] "  (" total[order[i]] ")" }' \
+    "$stage/scrub.kinds" "$stage/scrubcounts.lst"
   section "kept only the newest $max_bytes bytes of:" truncated
   section "commands:" commands
   echo
@@ -837,6 +902,7 @@ if ! have tar || ! have gzip; then
   bundle_out=$kept
 else
   (cd "$bundle" && tar -cf - -- *) | gzip -c >"$output.partial" || die "tar or gzip failed writing $output" 4
+  chmod 600 "$output.partial" || die "cannot make $output readable by its owner only" 4
   mv -f "$output.partial" "$output" || die "cannot write $output" 4
   bundle_out=$output
 fi

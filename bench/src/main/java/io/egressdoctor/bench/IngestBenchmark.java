@@ -9,6 +9,10 @@ import io.egressdoctor.ingest.IngestOptions;
 import io.egressdoctor.ingest.IngestPipeline;
 import io.egressdoctor.ingest.IngestProgress;
 import io.egressdoctor.ingest.IngestSummary;
+import io.egressdoctor.ingest.InputSample;
+import io.egressdoctor.ingest.InputSamples;
+import io.egressdoctor.ingest.LogFormat;
+import io.egressdoctor.ingest.input.InputFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,6 +50,7 @@ public final class IngestBenchmark {
     }
     Path indexDir = work.resolve("index-" + lines);
     deleteTree(indexDir);
+    detection(log);
 
     long t0 = System.nanoTime();
     long cpu0 = processCpuNanos();
@@ -103,6 +108,53 @@ public final class IngestBenchmark {
           "count phrase \"TCP_DENIED/403\"",
           () -> index.count(new EventQuery.Text("event.original", "TCP_DENIED/403", true)));
     }
+  }
+
+  /**
+   * Times format detection of the file alone (the sample of its head and of lines spread through
+   * it, and every format's score), which ingest pays once per file.
+   */
+  private static void detection(Path log) throws IOException {
+    FormatRegistry registry = FormatRegistry.builtIn();
+    InputFile file = new InputFile(log, log.toString());
+    timeDetection("detect", registry, () -> InputSamples.read(file));
+    // The sample detection took before it looked past the head: the first 30 lines.
+    timeDetection(
+        "detect (first 30 lines only)",
+        registry,
+        () -> {
+          try (var r = Files.newBufferedReader(log)) {
+            return new InputSample(log.getFileName().toString(), r.lines().limit(30).toList());
+          }
+        });
+  }
+
+  private interface Sampler {
+    InputSample take() throws IOException;
+  }
+
+  private static void timeDetection(String what, FormatRegistry registry, Sampler sampler)
+      throws IOException {
+    String format = "";
+    for (int i = 0; i < QUERY_WARMUP; i++) {
+      format = registry.detect(sampler.take()).map(LogFormat::name).orElse("-");
+    }
+    double[] ms = new double[QUERY_RUNS];
+    for (int i = 0; i < QUERY_RUNS; i++) {
+      long t = System.nanoTime();
+      registry.detect(sampler.take());
+      ms[i] = (System.nanoTime() - t) / 1e6;
+    }
+    Arrays.sort(ms);
+    System.out.printf(
+        Locale.ROOT,
+        "%s: %s, median %.1f ms, max %.1f ms (sample and score, %d runs after %d warm-up)%n",
+        what,
+        format,
+        ms[QUERY_RUNS / 2],
+        ms[QUERY_RUNS - 1],
+        QUERY_RUNS,
+        QUERY_WARMUP);
   }
 
   private interface Query {

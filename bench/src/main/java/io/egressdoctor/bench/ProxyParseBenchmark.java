@@ -33,9 +33,12 @@ import java.util.stream.Stream;
  * <p>Parse-only figures are in lines per CPU second of the parsing thread; the end-to-end figure is
  * wall-clock.
  *
- * <p>{@code ProxyParseBenchmark [LINES] [ROUNDS] [parse|ingest]}: parse-only figures are the best
- * of the rounds; {@code ingest} (the default) adds the end-to-end run. The generated file and index
- * are deleted at the end.
+ * <p>{@code ProxyParseBenchmark [LINES] [ROUNDS] [parse|ingest|vendors [FORMAT]|gateways]}:
+ * parse-only figures are the best of the rounds; {@code ingest} (the default) adds the end-to-end
+ * run; {@code vendors} times the firewall and gateway formats instead ({@link VendorLogGenerator}),
+ * each on its own generated file of LINES lines (flow logs: tuples); {@code gateways} times the
+ * W3C, flow log and Cisco WSA parsers on files of {@link GatewayLogGenerator}. Generated files and
+ * the index are deleted at the end.
  */
 public final class ProxyParseBenchmark {
 
@@ -50,7 +53,19 @@ public final class ProxyParseBenchmark {
     int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
     boolean endToEnd = args.length <= 2 || args[2].equals("ingest");
     Path dir = Files.createTempDirectory("proxy-bench");
+    if (args.length > 2 && args[2].equals("gateways")) {
+      try {
+        gateways(dir, lines, rounds);
+      } finally {
+        delete(dir);
+      }
+      return;
+    }
     try {
+      if (args.length > 2 && args[2].equals("vendors")) {
+        vendors(dir, lines, rounds, args.length > 3 ? args[3] : "");
+        return;
+      }
       Path log = dir.resolve("access.log");
       new SquidLogGenerator(42, Instant.parse("2026-11-25T00:00:00Z"), 400).write(log, lines);
       System.out.printf("generated %,d native lines (%,d MB)%n", lines, Files.size(log) >> 20);
@@ -78,6 +93,60 @@ public final class ProxyParseBenchmark {
         for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
           Files.deleteIfExists(p);
         }
+      }
+    }
+  }
+
+  private static void vendors(Path dir, long lines, int rounds, String only) throws IOException {
+    for (String name : VendorLogGenerator.FORMATS) {
+      if (!only.isEmpty() && !name.equals(only)) {
+        continue;
+      }
+      Path log = dir.resolve(name + ".log");
+      VendorLogGenerator.write(name, log, lines);
+      LogFormat format = FormatRegistry.builtIn().byName(name).orElseThrow();
+      double rate = 0;
+      for (int r = 0; r < rounds; r++) {
+        rate = Math.max(rate, parse(format, log, lines));
+      }
+      System.out.printf(
+          "parse only, %-20s %,10.0f lines per CPU second (%,d MB)%n",
+          name + ":", rate, Files.size(log) >> 20);
+      Files.delete(log);
+    }
+  }
+
+  /** The W3C, flow log and Cisco WSA parsers, each on its own generated file. */
+  private static void gateways(Path dir, long lines, int rounds) throws IOException {
+    FormatRegistry registry = FormatRegistry.builtIn();
+    for (GatewayLogGenerator.Shape shape : GatewayLogGenerator.Shape.values()) {
+      Path log = dir.resolve(shape.name().toLowerCase(java.util.Locale.ROOT) + ".log");
+      GatewayLogGenerator.write(shape, log, lines);
+      LogFormat format =
+          switch (shape) {
+            case VPC_FLOW_DEFAULT -> registry.byName("aws-vpc-flow").orElseThrow();
+            case NETWORK_FIREWALL_JSON -> registry.byName("aws-network-firewall").orElseThrow();
+            case SQUID_IPV6_CLIENT_PORT ->
+                SquidConf.format(
+                    SquidLogformat.parse("v6", "%ts.%03tu %>a:%>p %Ss/%03>Hs %<st %rm %ru"),
+                    "for the benchmark");
+            case WSA_NATIVE -> registry.byName("squid").orElseThrow();
+            default -> registry.byName("w3c").orElseThrow();
+          };
+      double best = 0;
+      for (int r = 0; r < rounds; r++) {
+        best = Math.max(best, parse(format, log, lines));
+      }
+      System.out.printf(
+          "parse only, %-28s (%s): %,.0f lines per CPU second%n", shape, format.name(), best);
+      Files.delete(log);
+    }
+  }
+
+  private static void delete(Path dir) throws IOException {
+    try (Stream<Path> s = Files.walk(dir)) {
+      for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
       }
     }
   }

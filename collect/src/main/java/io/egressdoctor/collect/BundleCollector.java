@@ -4,14 +4,18 @@ import io.egressdoctor.diagnosis.catalog.EndpointCatalog;
 import io.egressdoctor.diagnosis.catalog.RequiredEndpoint;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.RandomAccessFile;
 import java.net.UnknownHostException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
@@ -156,6 +160,7 @@ public final class BundleCollector {
     final List<String> notFound = new ArrayList<>();
     final List<String> notCollected = new ArrayList<>();
     final List<String> scrubbed = new ArrayList<>();
+    final Map<String, Integer> masked = new java.util.LinkedHashMap<>();
     final List<String> truncated = new ArrayList<>();
     final List<String> commands = new ArrayList<>();
     final Set<String> products = new TreeSet<>();
@@ -175,7 +180,8 @@ public final class BundleCollector {
     List<String> resolved;
     List<String> tcp;
     String now = options.clock().instant().truncatedTo(ChronoUnit.SECONDS).toString();
-    try (OutputStream raw = Files.newOutputStream(partial);
+    OwnerOnly.create(partial);
+    try (OutputStream raw = Files.newOutputStream(partial, StandardOpenOption.TRUNCATE_EXISTING);
         ZipOutputStream zip = new ZipOutputStream(raw, StandardCharsets.UTF_8)) {
       collectFiles(zip, found);
       runCommands(zip, found);
@@ -205,7 +211,9 @@ public final class BundleCollector {
   private void collectFiles(ZipOutputStream zip, Found found) throws IOException {
     Set<Path> seen = new HashSet<>();
     for (CollectData.Location location : data.files()) {
-      List<Path> matches = CollectLocations.find(options.root(), location.pattern());
+      List<Path> matches =
+          CollectLocations.find(
+              options.root(), location.pattern(), link -> linkSkipped(found, link));
       if (matches.isEmpty()) {
         found.notFound.add(location.pattern() + "  (" + location.what() + ")");
       }
@@ -222,6 +230,9 @@ public final class BundleCollector {
         Content content;
         try {
           content = read(file);
+        } catch (LinkException e) {
+          linkSkipped(found, file);
+          continue;
         } catch (AccessDeniedException e) {
           found.notCollected.add(relative + "  (unreadable: permission denied)");
           continue;
@@ -238,7 +249,7 @@ public final class BundleCollector {
         if (content.truncated()) {
           found.truncated.add(relative);
         }
-        String clean = SecretScrubber.scrub(content.text());
+        String clean = scrub(found, content.text());
         if (!clean.equals(content.text())) {
           found.scrubbed.add(relative);
         }
@@ -277,7 +288,7 @@ public final class BundleCollector {
         found.commands.add(what + "failed, " + e.getMessage() + ")");
         continue;
       }
-      String clean = SecretScrubber.scrub(result.output());
+      String clean = scrub(found, result.output());
       if (!clean.equals(result.output())) {
         found.scrubbed.add(command.entry());
       }
@@ -293,14 +304,40 @@ public final class BundleCollector {
 
   private record Content(String text, Charset charset, byte[] bom, boolean truncated) {}
 
-  /** Reads a file's text (its end when large), keeping its encoding so it is written back alike. */
+  /** A file that turned out to be, or to lie under, a symbolic link when opened. */
+  private static final class LinkException extends IOException {
+    private static final long serialVersionUID = 1L;
+  }
+
+  /**
+   * Reads a file's text (its end when large), keeping its encoding so it is written back alike.
+   * Opened without following a link (O_NOFOLLOW), and its real path checked once open: a file
+   * swapped for a link since it was listed, or reached through a folder swapped for one, is not
+   * read.
+   */
   private Content read(Path file) throws IOException {
-    long size = Files.size(file);
-    long keep = Math.min(size, options.maxFileBytes());
-    byte[] bytes = new byte[(int) keep];
-    try (RandomAccessFile f = new RandomAccessFile(file.toFile(), "r")) {
-      f.seek(size - keep);
-      f.readFully(bytes);
+    byte[] bytes;
+    long size;
+    long keep;
+    try (SeekableByteChannel ch =
+        Files.newByteChannel(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
+      Path real = file.toRealPath();
+      if (!real.equals(options.root().toRealPath().resolve(options.root().relativize(file)))) {
+        throw new LinkException();
+      }
+      size = ch.size();
+      keep = Math.min(size, options.maxFileBytes());
+      bytes = new byte[(int) keep];
+      ch.position(size - keep);
+      ByteBuffer buf = ByteBuffer.wrap(bytes);
+      while (buf.hasRemaining() && ch.read(buf) >= 0) {
+        // read until full: a file may shrink while it is read, then the rest stays zero
+      }
+    } catch (FileSystemException e) {
+      if (Files.isSymbolicLink(file)) {
+        throw new LinkException();
+      }
+      throw e;
     }
     boolean truncated = keep < size;
     if (bytes.length >= 2 && (bytes[0] & 0xff) == 0xff && (bytes[1] & 0xff) == 0xfe && !truncated) {
@@ -327,6 +364,21 @@ public final class BundleCollector {
     zip.closeEntry();
   }
 
+  /** The text masked, its masked lines counted by kind for the manifest. */
+  private static String scrub(Found found, String text) {
+    SecretScrubber.Result r = SecretScrubber.scrubCounting(text);
+    r.counts().forEach((kind, n) -> found.masked.merge(kind, n, Integer::sum));
+    return r.text();
+  }
+
+  /** A symbolic link met below the root: never followed, listed once as not collected. */
+  private void linkSkipped(Found found, Path link) {
+    String line = relative(link) + "  (symbolic link, not followed)";
+    if (!found.notCollected.contains(line)) {
+      found.notCollected.add(line);
+    }
+  }
+
   private boolean isProxyVariable(String name) {
     return data.variables().contains(name.toLowerCase(Locale.ROOT));
   }
@@ -338,8 +390,11 @@ public final class BundleCollector {
         .forEach(
             (k, v) -> {
               if (isProxyVariable(k)) {
-                String clean = SecretScrubber.scrub(v);
-                sb.append(k).append('=').append(clean).append('\n');
+                // The whole NAME=value line, as sed masks it: a proxy without a scheme
+                // (user:password@host) is known for one by its variable's name.
+                String line = scrub(found, k + "=" + v);
+                String clean = line.substring(line.indexOf('=') + 1);
+                sb.append(line).append('\n');
                 if (!k.toLowerCase(Locale.ROOT).equals("no_proxy")) {
                   found.envProxyValues.add(clean);
                 }
@@ -559,6 +614,13 @@ public final class BundleCollector {
     sb.append("root: ").append(options.root()).append('\n');
     section(sb, "collected:", found.files);
     section(sb, "secrets masked in:", found.scrubbed);
+    section(
+        sb,
+        "secrets masked (lines, by kind):",
+        SecretScrubber.kinds().stream()
+            .filter(k -> found.masked.getOrDefault(k, 0) > 0)
+            .map(k -> k + "  (" + found.masked.get(k) + ")")
+            .toList());
     section(sb, "kept only the newest " + options.maxFileBytes() + " bytes of:", found.truncated);
     section(sb, "commands:", found.commands);
     sb.append("\nproducts seen: ").append(String.join(", ", found.products));

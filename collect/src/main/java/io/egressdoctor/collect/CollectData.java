@@ -27,6 +27,8 @@ import java.util.Set;
  * @param keyMarkers texts that mark a file holding a private key, with why
  * @param secretWords words that make a setting's value a secret
  * @param secretOptions installer options whose values are secrets
+ * @param secretSuffixes endings of setting names whose values are secrets
+ * @param scrubRules the masking rules, in the order they apply
  * @param variables the proxy environment variables
  * @param commands the commands run on the live machine
  * @param products catalog service words per product
@@ -39,6 +41,8 @@ public record CollectData(
     Map<String, String> keyMarkers,
     List<String> secretWords,
     List<String> secretOptions,
+    List<String> secretSuffixes,
+    List<ScrubRule> scrubRules,
     List<String> variables,
     List<Command> commands,
     Map<String, List<String>> products,
@@ -63,6 +67,18 @@ public record CollectData(
    *     migrate}), or empty
    */
   public record Location(String what, String pattern, String product) {}
+
+  /**
+   * One masking rule of the shared scrubbing specification: a regular expression in the subset that
+   * POSIX ERE, Java and .NET read alike, with placeholders each collector fills in ({@link
+   * SecretScrubber#regex}).
+   *
+   * @param kind what it masks, as the manifest counts it ({@code url-password}, {@code setting}...)
+   * @param ignoreCase whether letters match in any case
+   * @param pattern the regular expression, with placeholders
+   * @param replacement the text put instead, {@code \1}..{@code \9} naming groups
+   */
+  public record ScrubRule(String kind, boolean ignoreCase, String pattern, String replacement) {}
 
   /**
    * A command run on the live machine.
@@ -90,6 +106,8 @@ public record CollectData(
     keyMarkers = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(keyMarkers));
     secretWords = List.copyOf(secretWords);
     secretOptions = List.copyOf(secretOptions);
+    secretSuffixes = List.copyOf(secretSuffixes);
+    scrubRules = List.copyOf(scrubRules);
     variables = List.copyOf(variables);
     commands = List.copyOf(commands);
     products = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(products));
@@ -128,6 +146,8 @@ public record CollectData(
     Map<String, String> markers = new LinkedHashMap<>();
     List<String> words = new ArrayList<>();
     List<String> options = new ArrayList<>();
+    List<String> suffixes = new ArrayList<>();
+    List<ScrubRule> rules = new ArrayList<>();
     List<String> variables = new ArrayList<>();
     List<Command> commands = new ArrayList<>();
     Map<String, List<String>> products = new LinkedHashMap<>();
@@ -145,7 +165,8 @@ public record CollectData(
             case "setting", "never", "key-marker", "product", "port", "endpoint" -> 3;
             case "file" -> 4;
             case "command" -> 4;
-            case "secret-word", "secret-option", "variable" -> 2;
+            case "secret-word", "secret-option", "secret-suffix", "variable" -> 2;
+            case "scrub" -> 5;
             default ->
                 throw new IllegalArgumentException(
                     RESOURCE + ":" + number + ": unknown record '" + kind + "'");
@@ -161,6 +182,8 @@ public record CollectData(
         case "key-marker" -> markers.put(f[1], f[2]);
         case "secret-word" -> words.addAll(List.of(f).subList(1, f.length));
         case "secret-option" -> options.addAll(List.of(f).subList(1, f.length));
+        case "secret-suffix" -> suffixes.addAll(List.of(f).subList(1, f.length));
+        case "scrub" -> rules.add(new ScrubRule(f[1], f[2].equals("i"), f[3], f[4]));
         case "variable" -> variables.add(f[1]);
         case "command" -> commands.add(new Command(f[1], f[2], List.of(f).subList(3, f.length)));
         case "product" -> products.put(f[1], List.of(f).subList(2, f.length));
@@ -171,7 +194,8 @@ public record CollectData(
       }
     }
     return new CollectData(
-        settings, files, never, markers, words, options, variables, commands, products, ports);
+        settings, files, never, markers, words, options, suffixes, rules, variables, commands,
+        products, ports);
   }
 
   /** A numeric setting. */

@@ -1,18 +1,21 @@
 package io.egressdoctor.collect;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Removes secrets from collected text: passwords in proxy URLs, AWS secret keys and session tokens
- * given to the installer, values of password, secret and token settings, and such values in {@code
- * reg query} output. The rest of each line is kept byte for byte, so parsers still read it.
+ * Removes secrets from collected text with the shared scrubbing specification: the {@code scrub}
+ * rules of {@code collect-data.tsv} ({@link CollectData.ScrubRule}), which {@code
+ * egress-doctor-collect.sh} turns into a sed script and {@code egress-doctor-collect.ps1} into .NET
+ * regular expressions. The rules apply in order to each line without its newline, as sed does, so
+ * the three collectors mask alike (one corpus checks them, {@code collect/scrub-corpus.txt}); the
+ * rest of each line is kept byte for byte, so parsers still read it.
  *
- * <p>The words and options come from the shared collect data ({@link CollectData}); the patterns
- * are built from the {@code *_TEMPLATE}s below, which {@code egress-doctor-collect.ps1} holds
- * verbatim ({@code CollectDataTest} compares them) and {@code egress-doctor-collect.sh} mirrors in
- * sed (its test compares the results line by line).
+ * <p>What each rule masked is counted by kind, in lines, never with the values, for the manifest.
  */
 public final class SecretScrubber {
 
@@ -20,89 +23,106 @@ public final class SecretScrubber {
   public static final String MASK = "***";
 
   /**
-   * Java's {@code \s} as a bracket list: the templates spell out ASCII classes (no {@code \w},
-   * {@code \s}, {@code \b}) so .NET, whose classes are Unicode, reads them alike.
+   * {@code {S}}: the space characters as bracket-list content. Java's and .NET's escapes; sed gets
+   * {@code [:space:]}. ASCII only, as .NET's {@code \s} is Unicode.
    */
-  static final String SPACE = " \\t\\n\\x0B\\f\\r";
+  public static final String SPACE = " \\t\\n\\x0B\\f\\r";
 
-  /**
-   * Whitespace within a line: a secret's name, separator and value are on one line, so a mask never
-   * reaches into the next line (and line-by-line tools such as sed mask alike).
-   */
-  static final String BLANK = " \\t\\x0B\\f";
+  /** {@code {B}}: blanks within a line, so a mask never reaches into the next line. */
+  public static final String BLANK = " \\t\\x0B\\f";
 
-  /** A password in a URL's user info: group 1 is kept, group 2 masked. */
-  static final String URL_TEMPLATE =
-      "((?<![A-Za-z0-9_])[A-Za-z][A-Za-z0-9+.-]*://[^:/@"
-          + SPACE
-          + "\"']+):([^@"
-          + SPACE
-          + "\"']+)@";
+  /** {@code {CR}}: a carriage return, kept at the end of a Windows line. */
+  public static final String RETURN = "\\r";
 
-  /** An installer option's value: groups 1 and 2 are kept, 3 masked. */
-  static final String OPTION_TEMPLATE =
-      "(?i)({OPTIONS})(=|[" + BLANK + "]+)(\"[^\"\\r\\n]*\"|[^" + SPACE + "]+)";
+  private static final Pattern GROUP = Pattern.compile("\\\\([1-9])");
 
-  /** A setting's value: group 1 is kept, group 2 masked (keeping its quotes). */
-  static final String SETTING_TEMPLATE =
-      "(?i)([A-Za-z0-9_.-]*(?:{WORDS})[A-Za-z0-9_.-]*[\"']?["
-          + BLANK
-          + "]*[:=]["
-          + BLANK
-          + "]*)(\"[^\"\\r\\n]*\"|'[^'\\r\\n]*'|[^"
-          + SPACE
-          + ",;&]+)";
+  /** A rule compiled for Java. */
+  private record Compiled(String kind, Pattern pattern, String replacement) {}
 
-  /** A registry value in {@code reg query} output: group 1 is kept, group 2 masked. */
-  static final String REG_TEMPLATE =
-      "(?im)^(["
-          + BLANK
-          + "]+[A-Za-z0-9_.-]*(?:{WORDS})[A-Za-z0-9_.-]*["
-          + BLANK
-          + "]+REG_[A-Z_]+[ \\t]+)([^\\r\\n]+)";
+  private static final List<Compiled> RULES = compile(CollectData.builtIn());
 
-  static final Pattern URL_PASSWORD = Pattern.compile(URL_TEMPLATE);
-  static final Pattern INSTALLER_SECRET = Pattern.compile(fill(OPTION_TEMPLATE));
-  static final Pattern SETTING = Pattern.compile(fill(SETTING_TEMPLATE));
-  static final Pattern REG_VALUE = Pattern.compile(fill(REG_TEMPLATE));
+  /** The text scrubbed, and how many lines each kind of rule masked. */
+  public record Result(String text, Map<String, Integer> counts) {
+
+    public Result {
+      counts = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(counts));
+    }
+  }
 
   private SecretScrubber() {}
 
-  /** A template with the shared words and options put in. */
-  static String fill(String template) {
-    CollectData data = CollectData.builtIn();
-    return template
-        .replace("{OPTIONS}", String.join("|", data.secretOptions()))
-        .replace("{WORDS}", String.join("|", data.secretWords()));
+  /** A rule's regular expression for Java and .NET: the placeholders filled in. */
+  public static String regex(CollectData.ScrubRule rule, CollectData data) {
+    String re =
+        rule.pattern()
+            .replace("{S}", SPACE)
+            .replace("{B}", BLANK)
+            .replace("{CR}", RETURN)
+            .replace("{WORDS}", String.join("|", data.secretWords()))
+            .replace("{OPTIONS}", String.join("|", data.secretOptions()))
+            .replace("{SUFFIXES}", String.join("|", data.secretSuffixes()));
+    return (rule.ignoreCase() ? "(?i)" : "") + re;
+  }
+
+  /** A rule's replacement for Java and .NET: {@code \1} becomes {@code $1}. */
+  public static String replacement(CollectData.ScrubRule rule) {
+    return GROUP
+        .matcher(rule.replacement())
+        .replaceAll(m -> Matcher.quoteReplacement("$" + m.group(1)));
+  }
+
+  private static List<Compiled> compile(CollectData data) {
+    List<Compiled> out = new ArrayList<>();
+    for (CollectData.ScrubRule r : data.scrubRules()) {
+      out.add(
+          new Compiled(
+              r.kind(), Pattern.compile(regex(r, data), Pattern.UNIX_LINES), replacement(r)));
+    }
+    return List.copyOf(out);
+  }
+
+  /** The kinds of rule, in the specification's order. */
+  public static List<String> kinds() {
+    return RULES.stream().map(Compiled::kind).distinct().toList();
   }
 
   /** The text with every secret replaced by {@link #MASK}. */
   public static String scrub(String text) {
-    String out = replace(URL_PASSWORD, text, m -> m.group(1) + ":" + MASK + "@");
-    out = replace(INSTALLER_SECRET, out, m -> m.group(1) + m.group(2) + MASK);
-    out = replace(SETTING, out, m -> m.group(1) + quoted(m.group(2)));
-    out = replace(REG_VALUE, out, m -> m.group(1) + MASK);
+    return scrubCounting(text).text();
+  }
+
+  /** The text with every secret masked, and the lines masked by kind. */
+  public static Result scrubCounting(String text) {
+    Map<String, Integer> counts = new LinkedHashMap<>();
+    StringBuilder out = new StringBuilder(text.length());
+    int start = 0;
+    while (start <= text.length()) {
+      int nl = text.indexOf('\n', start);
+      int end = nl < 0 ? text.length() : nl;
+      out.append(scrubLine(text.substring(start, end), counts));
+      if (nl < 0) {
+        break;
+      }
+      out.append('\n');
+      start = nl + 1;
+    }
+    return new Result(out.toString(), counts);
+  }
+
+  private static String scrubLine(String line, Map<String, Integer> counts) {
+    String out = line;
+    for (Compiled rule : RULES) {
+      Matcher m = rule.pattern().matcher(out);
+      if (m.find()) {
+        out = m.replaceAll(rule.replacement());
+        counts.merge(rule.kind(), 1, Integer::sum);
+      }
+    }
     return out;
   }
 
   /** Whether scrubbing changes the text. */
   public static boolean hasSecrets(String text) {
     return !scrub(text).equals(text);
-  }
-
-  private static String quoted(String value) {
-    for (String q : List.of("\"", "'")) {
-      if (value.length() >= 2 && value.startsWith(q) && value.endsWith(q)) {
-        return q + MASK + q;
-      }
-    }
-    return MASK;
-  }
-
-  private static String replace(
-      Pattern p,
-      String text,
-      java.util.function.Function<java.util.regex.MatchResult, String> replacement) {
-    return p.matcher(text).replaceAll(m -> Matcher.quoteReplacement(replacement.apply(m)));
   }
 }

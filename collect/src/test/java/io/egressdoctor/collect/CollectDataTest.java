@@ -100,6 +100,7 @@ class CollectDataTest {
     // Words and options go into regular expressions and sed scripts unescaped.
     data.secretWords().forEach(w -> assertThat(w).matches("[a-z_]+"));
     data.secretOptions().forEach(o -> assertThat(o).matches("--[a-z-]+"));
+    data.secretSuffixes().forEach(o -> assertThat(o).matches("[a-z_-]+"));
     data.commands().forEach(c -> assertThat(c.os()).isIn("windows", "linux"));
     assertThat(data.ports())
         .containsEntry("endpoint", 443)
@@ -156,10 +157,9 @@ class CollectDataTest {
     String ps1 = Files.readString(PS1, StandardCharsets.UTF_8);
     Map<String, String> expected =
         Map.of(
-            "EgressDoctorUrlTemplate", SecretScrubber.URL_TEMPLATE,
-            "EgressDoctorOptionTemplate", SecretScrubber.OPTION_TEMPLATE,
-            "EgressDoctorSettingTemplate", SecretScrubber.SETTING_TEMPLATE,
-            "EgressDoctorRegTemplate", SecretScrubber.REG_TEMPLATE,
+            "EgressDoctorScrubSpace", SecretScrubber.SPACE,
+            "EgressDoctorScrubBlank", SecretScrubber.BLANK,
+            "EgressDoctorScrubReturn", SecretScrubber.RETURN,
             "EgressDoctorRegionPattern", BundleCollector.REGION_PATTERN,
             "EgressDoctorServerTemplate", BundleCollector.SERVER_TEMPLATE,
             "EgressDoctorEnvLinePattern", BundleCollector.ENV_LINE_PATTERN);
@@ -167,5 +167,61 @@ class CollectDataTest {
         (name, pattern) -> assertThat(psLiteral(ps1, name)).as(name).isEqualTo(pattern));
     // The templates read alike in .NET: no Unicode-dependent class shorthand.
     expected.values().forEach(p -> assertThat(p).doesNotContain("\\w", "\\s", "\\S", "\\b", "\\d"));
+  }
+
+  /**
+   * The scrub rules stay in the subset sed, Java and .NET read alike, so one translation per
+   * collector (placeholders filled in, and for sed letters spelled [xX]) gives the same masking.
+   */
+  @Test
+  void theScrubRulesStayInTheSharedRegexSubset() {
+    CollectData data = CollectData.builtIn();
+    assertThat(data.scrubRules()).hasSizeGreaterThan(5);
+    for (CollectData.ScrubRule rule : data.scrubRules()) {
+      String re = rule.pattern();
+      assertThat(re).as(re).doesNotContain("%", "\t", "(?", "\\w", "\\s", "\\d", "\\b", "{,", "[[");
+      String withoutPlaceholders = re.replaceAll("\\{(S|B|CR|WORDS|OPTIONS|SUFFIXES)}", "");
+      assertThat(withoutPlaceholders).as("only known placeholders: " + re).doesNotContain("{", "}");
+      // {S} and {B} are bracket-list content (sed spells them [:space:] and literal blanks).
+      assertThat(re.replaceAll("\\[\\^?[^\\]]*]", ""))
+          .as("{S} and {B} inside [ ] only: " + re)
+          .doesNotContain("{S}", "{B}");
+      assertThat(Pattern.compile(SecretScrubber.regex(rule, data)).matcher("").groupCount())
+          .as("sed knows \\1 to \\9 only")
+          .isLessThanOrEqualTo(9);
+      assertThat(rule.replacement()).doesNotContain("&", "%", "$");
+      if (rule.ignoreCase()) {
+        // sed has no case-blind flag everywhere: a bracket list of letters must list both cases.
+        Matcher lists = Pattern.compile("\\[\\^?([^\\]]*)]").matcher(re);
+        while (lists.find()) {
+          String list = lists.group(1);
+          assertThat(list.contains("a-z")).as(re).isEqualTo(list.contains("A-Z"));
+        }
+      }
+    }
+  }
+
+  /**
+   * PowerShell cannot run here, so its translation of the rules is checked by its text: it fills in
+   * the jar's placeholder values (compared above), prefixes (?i) and turns \N into $N, which is
+   * what {@link SecretScrubber#regex} and {@link SecretScrubber#replacement} do; the corpus test
+   * then runs those very regular expressions.
+   */
+  @Test
+  void thePowerShellCollectorTranslatesTheRulesAsTheJarDoes() throws IOException {
+    String ps1 = Files.readString(PS1, StandardCharsets.UTF_8);
+    assertThat(ps1)
+        .contains(
+            "'{S}' = $EgressDoctorScrubSpace; '{B}' = $EgressDoctorScrubBlank;"
+                + " '{CR}' = $EgressDoctorScrubReturn",
+            "'{WORDS}' = (Get-Words 'secret-word'); '{OPTIONS}' = (Get-Words 'secret-option');"
+                + " '{SUFFIXES}' = (Get-Words 'secret-suffix')",
+            "foreach ($k in $fill.Keys) { $rx = $rx.Replace($k, $fill[$k]) }",
+            "if ($r[2] -eq 'i') { $rx = '(?i)' + $rx }",
+            "$with = [Text.RegularExpressions.Regex]::Replace($r[4], '\\\\([1-9])', '$$$1')",
+            "foreach ($r in (Get-Records 'scrub')) {",
+            "($lines -join [string][char]10)");
+    CollectData.ScrubRule rule = CollectData.builtIn().scrubRules().get(0);
+    assertThat(SecretScrubber.replacement(rule)).isEqualTo("$1$2:***@");
   }
 }

@@ -37,8 +37,16 @@ public record FileResult(
     /** No format matched; its first line is in the reasons. */
     UNRECOGNIZED,
     /** It could not be read; the message says why. Other inputs were still read. */
-    FAILED
+    FAILED,
+    /** A document (a note, an image, a PDF), not evidence: listed, not read. */
+    SKIPPED
   }
+
+  /** The format name recorded for a skipped document. */
+  public static final String DOCUMENT = "document";
+
+  /** The format name recorded for a file that could not be read at all. */
+  public static final String FAILED_FORMAT = "failed";
 
   public FileResult {
     reasons = List.copyOf(reasons);

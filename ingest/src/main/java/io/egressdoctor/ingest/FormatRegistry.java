@@ -56,23 +56,25 @@ public final class FormatRegistry {
   /**
    * The best-scoring format for the sample, if any scores at least {@link #MIN_SCORE}.
    *
-   * <p>Each format is scored on the whole sample and, when there are enough of them, on the lines
-   * from further on in the file alone; the better score counts. A long banner, pasted notes or junk
+   * <p>Formats are scored on the whole sample; when none reaches {@link #MIN_SCORE} and there are
+   * enough lines from further on in the file, on those alone. A long banner, pasted notes or junk
    * at the top then do not hide what the rest of the file is, and the lines the chosen format
    * cannot read are its pipeline errors.
    */
   public Optional<LogFormat> detect(InputSample sample) {
-    InputSample further =
-        sample.further().size() >= MIN_FURTHER_LINES
-            ? new InputSample(sample.fileName(), sample.further())
-            : null;
+    Optional<LogFormat> best = best(sample);
+    if (best.isPresent() || sample.further().size() < MIN_FURTHER_LINES) {
+      return best;
+    }
+    // Nothing reads the file as sampled: judge it by what the lines further on are.
+    return best(new InputSample(sample.fileName(), sample.further()));
+  }
+
+  private Optional<LogFormat> best(InputSample sample) {
     LogFormat best = null;
     int bestScore = MIN_SCORE - 1;
     for (LogFormat f : formats.values()) {
       int score = f.sniff(sample);
-      if (further != null && score < MIN_SCORE) {
-        score = Math.max(score, f.sniff(further));
-      }
       if (score > bestScore) {
         best = f;
         bestScore = score;

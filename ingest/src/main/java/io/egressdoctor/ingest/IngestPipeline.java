@@ -5,9 +5,11 @@ import io.egressdoctor.core.field.Fields;
 import io.egressdoctor.core.index.EventIndex;
 import io.egressdoctor.core.index.EventWriter;
 import io.egressdoctor.core.index.SourceRecord;
+import io.egressdoctor.ingest.input.Documents;
 import io.egressdoctor.ingest.input.InputFile;
 import io.egressdoctor.ingest.input.InputFiles;
 import io.egressdoctor.ingest.reference.ReferenceLoader;
+import io.egressdoctor.ingest.squid.SquidConfsAmongInputs;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -31,6 +33,12 @@ public final class IngestPipeline {
   private final IngestOptions options;
   private final IngestProgress progress;
 
+  /** Why a file with NUL bytes or undecodable bytes in its first line is not read. */
+  public static final String BINARY = "a binary file, not text";
+
+  /** An empty gzip (header and trailer only) is this long. */
+  private static final int GZIP_HEADER_BYTES = 20;
+
   /** A pipeline into the given index. */
   public IngestPipeline(
       EventIndex index, FormatRegistry formats, IngestOptions options, IngestProgress progress) {
@@ -53,23 +61,28 @@ public final class IngestPipeline {
    * @param display maps a file's path on disk to the path to show
    */
   public IngestSummary ingest(List<Path> paths, UnaryOperator<String> display) throws IOException {
+    List<InputFile> files = new ArrayList<>(InputFiles.expand(paths, display));
+    // A squid.conf beside the logs defines their logformats, as --squid-conf does.
+    SquidConfsAmongInputs confs = SquidConfsAmongInputs.find(files);
+    FormatRegistry formats = confs.extend(this.formats);
     if (options.forcedFormat() != null && formats.byName(options.forcedFormat()).isEmpty()) {
       throw new IllegalArgumentException(
           "unknown format '" + options.forcedFormat() + "'; 'egress-doctor formats' lists them");
     }
-    List<InputFile> files = new ArrayList<>(InputFiles.expand(paths, display));
     // Reference data in a bundle (ip-ranges.json, inventories, allowlists) is the caller's to load
     // with ReferenceLoader; read as logs it would only be noise.
-    files.removeIf(f -> ReferenceLoader.isReferenceFile(f.path()));
+    files.removeIf(f -> confs.files().contains(f) || ReferenceLoader.isReferenceFile(f.path()));
     long started = System.nanoTime();
     List<FileResult> results = new ArrayList<>();
     try (EventWriter writer = index.openWriter();
         IndexingQueue queue =
             new IndexingQueue(writer, options.indexThreads(), options.enricher())) {
       Committer committer = new Committer(writer, queue, options);
+      committer.bytesTotal = totalSize(files);
       int done = 0;
       for (InputFile file : files) {
-        results.add(ingestFile(file, writer, queue, committer, done, files.size()));
+        results.add(ingestFile(file, formats, writer, queue, committer, done, files.size()));
+        committer.fileDone(file);
         done++;
       }
       committer.commitNow();
@@ -81,20 +94,29 @@ public final class IngestPipeline {
 
   private FileResult ingestFile(
       InputFile file,
+      FormatRegistry formats,
       EventWriter writer,
       IndexingQueue queue,
       Committer committer,
       int done,
       int total) {
     String path = file.displayPath();
+    Optional<String> document = Documents.kindOf(file.logicalName());
+    if (document.isPresent()) {
+      return skipped(file, document.get(), committer);
+    }
     try {
       Head head = readHead(file);
+      if (head.sample().lines().isEmpty() && file.gzipped() && file.size() > GZIP_HEADER_BYTES) {
+        // Compressed bytes that give not one byte of text: the file is damaged, not empty.
+        throw new IOException("damaged gzip: nothing could be decompressed");
+      }
       Optional<SourceRecord> previous = writer.source(head.fingerprint());
       long size = file.size();
       if (previous.isEmpty()) {
         forgetSmallerSelf(file, size, writer);
       }
-      Optional<LogFormat> format = chooseFormat(file, head.sample());
+      Optional<LogFormat> format = chooseFormat(formats, head.sample());
       if (previous.isPresent()
           && previous.get().complete()
           && previous.get().size() == size
@@ -111,17 +133,21 @@ public final class IngestPipeline {
             null);
       }
       if (format.isEmpty()) {
+        if (Documents.isNote(file.logicalName(), head.sample().lines())) {
+          return skipped(
+              file, "a note: no format reads it and few of its lines carry a time", committer);
+        }
         return unrecognized(file, head, size, committer, queue);
       }
+      forgetFailure(file, writer);
       SourceRecord resumeFrom =
           previous.filter(p -> p.format().equals(format.get().name())).orElse(null);
       FileSink sink =
           new FileSink(
               head.fingerprint(), path, format.get(), size, resumeFrom, queue, committer, options);
-      committer.begin(
-          sink, () -> progress.update(path, done, total, committer.lines, committer.events));
+      committer.begin(sink, () -> progress.update(committer.status(path, done, total)));
       String problem = null;
-      try (InputStream in = file.open()) {
+      try (InputStream in = file.open(committer::read)) {
         format
             .get()
             .newParser(new ParseContext(path, options.zone(), fileTime(file)))
@@ -139,8 +165,78 @@ public final class IngestPipeline {
       return sink.result(status, problem);
     } catch (IOException | RuntimeException e) {
       committer.abandonCurrent();
+      // Recorded in the index too, so that a report made from it says what it could not read.
+      committer.record(pathRecord(file, FileResult.FAILED_FORMAT, describe(e), false));
       return new FileResult(
-          path, "-", FileResult.Status.FAILED, 0, 0, List.of(), null, null, describe(e));
+          path,
+          FileResult.FAILED_FORMAT,
+          FileResult.Status.FAILED,
+          0,
+          0,
+          List.of(),
+          null,
+          null,
+          describe(e));
+    }
+  }
+
+  private static FileResult skipped(InputFile file, String kind, Committer committer) {
+    committer.record(pathRecord(file, FileResult.DOCUMENT, "skipped: " + kind, true));
+    return new FileResult(
+        file.displayPath(),
+        FileResult.DOCUMENT,
+        FileResult.Status.SKIPPED,
+        0,
+        0,
+        List.of(),
+        null,
+        null,
+        "skipped: " + kind);
+  }
+
+  /**
+   * The record of a file whose content was not read (a document, or a file that failed): it is
+   * known by its path, since its content may not even open.
+   */
+  private static SourceRecord pathRecord(
+      InputFile file, String format, String reason, boolean complete) {
+    long size;
+    try {
+      size = file.size();
+    } catch (IOException e) {
+      size = 0;
+    }
+    return new SourceRecord(
+        pathId(format, file.displayPath()),
+        file.displayPath(),
+        format,
+        size,
+        0,
+        0,
+        0,
+        List.of(reason),
+        null,
+        null,
+        null,
+        complete);
+  }
+
+  private static String pathId(String format, String path) {
+    try {
+      byte[] digest =
+          java.security.MessageDigest.getInstance("SHA-256")
+              .digest(path.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return format + "-" + java.util.HexFormat.of().formatHex(digest, 0, 10);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** A file that failed in an earlier run and reads now is no longer reported as failed. */
+  private static void forgetFailure(InputFile file, EventWriter writer) throws IOException {
+    String id = pathId(FileResult.FAILED_FORMAT, file.displayPath());
+    if (writer.sources().stream().anyMatch(r -> r.sourceId().equals(id))) {
+      writer.forget(id);
     }
   }
 
@@ -148,6 +244,18 @@ public final class IngestPipeline {
    * A file under the fingerprint size that grew has a new identity. Its earlier events are dropped
    * and the (small) file is read again whole, so growth never duplicates events.
    */
+  private static long totalSize(List<InputFile> files) {
+    long total = 0;
+    for (InputFile f : files) {
+      try {
+        total += f.size();
+      } catch (IOException e) {
+        // Counted as empty here; the file's own read reports the problem.
+      }
+    }
+    return total;
+  }
+
   private static void forgetSmallerSelf(InputFile file, long size, EventWriter writer)
       throws IOException {
     for (SourceRecord old : writer.sources()) {
@@ -164,8 +272,11 @@ public final class IngestPipeline {
       InputFile file, Head head, long size, Committer committer, IndexingQueue queue)
       throws IOException {
     String first = head.sample().firstNonBlank();
-    String reason = "no known format matches this file";
+    boolean binary = first.indexOf('\0') >= 0 || first.indexOf('\uFFFD') >= 0;
+    String reason = binary ? BINARY : "no known format matches this file";
     String shown = first.length() > 200 ? first.substring(0, 200) + "..." : first;
+    // Control characters of a binary file would garble every terminal the summary reaches.
+    shown = shown.replaceAll("[\\p{Cntrl}&&[^\t]]|\uFFFD", "?");
     Event error =
         Event.builder("unknown")
             .set(Fields.EVENT_KIND, "pipeline_error")
@@ -200,7 +311,7 @@ public final class IngestPipeline {
         reason);
   }
 
-  private Optional<LogFormat> chooseFormat(InputFile file, InputSample sample) {
+  private Optional<LogFormat> chooseFormat(FormatRegistry formats, InputSample sample) {
     if (options.forcedFormat() != null) {
       return formats.byName(options.forcedFormat());
     }
@@ -241,6 +352,10 @@ public final class IngestPipeline {
     private long sinceCommit;
     private long lastCommitNanos = System.nanoTime();
     private long lastProgressNanos;
+    private long bytesFinished;
+    private long bytesOfCurrent;
+    private long bytesRead;
+    long bytesTotal;
     long lines;
     long events;
 
@@ -248,6 +363,34 @@ public final class IngestPipeline {
       this.writer = writer;
       this.queue = queue;
       this.options = options;
+    }
+
+    /** Bytes just read from the current file on disk. */
+    void read(long bytes) {
+      bytesOfCurrent += bytes;
+      bytesRead += bytes;
+    }
+
+    /** A file is behind us, read or skipped: all of it counts as done. */
+    void fileDone(InputFile file) {
+      try {
+        bytesFinished += file.size();
+      } catch (IOException e) {
+        bytesFinished += bytesOfCurrent;
+      }
+      bytesOfCurrent = 0;
+    }
+
+    IngestProgress.Status status(String path, int done, int total) {
+      return new IngestProgress.Status(
+          path,
+          done,
+          total,
+          lines,
+          events,
+          Math.min(bytesTotal, bytesFinished + bytesOfCurrent),
+          bytesRead,
+          bytesTotal);
     }
 
     void begin(FileSink sink, Runnable progress) {

@@ -5,16 +5,31 @@ package io.egressdoctor.ingest;
 public interface IngestProgress {
 
   /** Does nothing. */
-  IngestProgress NONE = (file, filesDone, filesTotal, lines, events) -> {};
+  IngestProgress NONE = status -> {};
+
+  /** Progress so far. */
+  void update(Status status);
 
   /**
-   * Progress so far.
+   * Where an ingest stands.
    *
    * @param file the input being read
    * @param filesDone inputs finished
    * @param filesTotal inputs in the run
    * @param lines lines read so far
    * @param events events added so far
+   * @param bytesDone bytes on disk of the inputs finished or skipped (already in the index), plus
+   *     those read of the current one (compressed bytes for a .gz)
+   * @param bytesRead bytes actually read from disk in this run, for the reading speed
+   * @param bytesTotal bytes on disk of all the run's inputs
    */
-  void update(String file, int filesDone, int filesTotal, long lines, long events);
+  record Status(
+      String file,
+      int filesDone,
+      int filesTotal,
+      long lines,
+      long events,
+      long bytesDone,
+      long bytesRead,
+      long bytesTotal) {}
 }

@@ -24,13 +24,13 @@ import java.util.List;
 public final class InputSamples {
 
   /** The most non-blank lines taken from the beginning. */
-  public static final int HEAD_LINES = 100;
+  public static final int HEAD_LINES = 64;
 
   /** The most bytes of the beginning read for them. */
   public static final int HEAD_BYTES = 256 * 1024;
 
-  static final int POINTS = 8;
-  static final int LINES_PER_POINT = 8;
+  static final int POINTS = 6;
+  static final int LINES_PER_POINT = 6;
   static final int POINT_BYTES = 16 * 1024;
   static final int STREAM_BYTES = 1 << 20;
 

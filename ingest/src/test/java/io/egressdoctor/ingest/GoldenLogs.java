@@ -37,9 +37,23 @@ public final class GoldenLogs {
     }
   }
 
+  /** The cases with this file name ending in a folder under {@code src/test/resources}, sorted. */
+  public static List<Path> cases(String resourceFolder, String ending) throws IOException {
+    Path folder = Path.of("src/test/resources", resourceFolder);
+    try (Stream<Path> files = Files.list(folder)) {
+      return files.filter(p -> p.getFileName().toString().endsWith(ending)).sorted().toList();
+    }
+  }
+
   /** Parses the case with the format and compares with (or rewrites) its expected file. */
   public static void check(LogFormat format, Path logFile) throws IOException {
-    String actual = render(format, logFile);
+    check(format, logFile, null);
+  }
+
+  /** The same, for an input whose own time (modification time) is {@code fileTime}. */
+  public static void check(LogFormat format, Path logFile, java.time.Instant fileTime)
+      throws IOException {
+    String actual = render(format, logFile, fileTime);
     Path expected = logFile.resolveSibling(logFile.getFileName() + "-expected.jsonl");
     if (Boolean.getBoolean("golden.update")) {
       Files.writeString(expected, actual, StandardCharsets.UTF_8);
@@ -52,9 +66,16 @@ public final class GoldenLogs {
 
   /** What the parser makes of a file, one JSON object per line. */
   public static String render(LogFormat format, Path logFile) throws IOException {
+    return render(format, logFile, null);
+  }
+
+  /** The same, for an input whose own time is {@code fileTime}. */
+  public static String render(LogFormat format, Path logFile, java.time.Instant fileTime)
+      throws IOException {
     List<String> lines = new ArrayList<>();
     LogParser parser =
-        format.newParser(new ParseContext(logFile.getFileName().toString(), ZoneOffset.UTC));
+        format.newParser(
+            new ParseContext(logFile.getFileName().toString(), ZoneOffset.UTC, fileTime));
     try (InputStream in = Files.newInputStream(logFile)) {
       parser.parse(in, new RenderingSink(lines));
     }

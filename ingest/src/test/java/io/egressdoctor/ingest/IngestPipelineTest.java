@@ -67,6 +67,26 @@ class IngestPipelineTest {
   }
 
   @Test
+  void progressCountsTheBytesReadOfTheTotalOnDisk() throws IOException {
+    Path plain = Files.writeString(dir.resolve("access.log"), squidLines(0, 3000));
+    Path gz = dir.resolve("older.log.gz");
+    try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(gz))) {
+      out.write(squidLines(3000, 3000).getBytes(StandardCharsets.UTF_8));
+    }
+    long total = Files.size(plain) + Files.size(gz);
+    List<IngestProgress.Status> seen = new java.util.ArrayList<>();
+    new IngestPipeline(index, FormatRegistry.builtIn(), IngestOptions.defaults(), seen::add)
+        .ingest(List.of(plain, gz));
+    assertThat(seen).allSatisfy(s -> assertThat(s.bytesTotal()).isEqualTo(total));
+    assertThat(seen).extracting(IngestProgress.Status::bytesDone).isSorted();
+    IngestProgress.Status last = seen.getLast();
+    assertThat(last.bytesDone()).isEqualTo(total);
+    assertThat(last.bytesRead()).isEqualTo(total);
+    assertThat(last.lines()).isEqualTo(6000);
+    assertThat(seen.getFirst().bytesDone()).isLessThan(total);
+  }
+
+  @Test
   void reIngestingTheSameFileAddsNothing() throws IOException {
     Path log = Files.writeString(dir.resolve("access.log"), squidLines(0, 500));
     assertThat(ingest(log).files().getFirst().status()).isEqualTo(FileResult.Status.INGESTED);
@@ -130,13 +150,65 @@ class IngestPipelineTest {
   @Test
   void anUnrecognizedFileIsReportedAndKeptAsAPipelineError() throws IOException {
     Path good = Files.writeString(dir.resolve("access.log"), squidLines(0, 20));
-    Path odd = Files.writeString(dir.resolve("notes.txt"), "dear support,\nit does not work\n");
+    Path odd =
+        Files.writeString(
+            dir.resolve("export.dat"), "rule 7 hit 12:00:01 from lan\nrule 9 hit 12:00:02\n");
     IngestSummary summary = ingest(odd, good);
     assertThat(summary.files())
         .extracting(FileResult::status)
         .containsExactly(FileResult.Status.UNRECOGNIZED, FileResult.Status.INGESTED);
     assertThat(index.count(Queries.term("event.kind", "pipeline_error"))).isEqualTo(1);
     assertThat(index.count(Queries.all())).isEqualTo(21);
+  }
+
+  @Test
+  void documentsAndNotesAreListedAsSkippedAndNotRead() throws IOException {
+    Path good = Files.writeString(dir.resolve("access.log"), squidLines(0, 5));
+    Path readme = Files.writeString(dir.resolve("README.md"), "# Case\n\n2026-01-01 12:00:00 x\n");
+    Path shot = Files.write(dir.resolve("screen.png"), new byte[] {(byte) 0x89, 'P', 'N', 'G'});
+    Path expected = Files.writeString(dir.resolve("expected-findings.json"), "{}");
+    Path note = Files.writeString(dir.resolve("notes.txt"), "dear support,\nit does not work\n");
+    IngestSummary summary = ingest(good, readme, shot, expected, note);
+    assertThat(summary.files())
+        .extracting(FileResult::status)
+        .containsExactly(
+            FileResult.Status.INGESTED,
+            FileResult.Status.SKIPPED,
+            FileResult.Status.SKIPPED,
+            FileResult.Status.SKIPPED,
+            FileResult.Status.SKIPPED);
+    assertThat(index.count(Queries.all())).isEqualTo(5);
+    assertThat(index.sources())
+        .filteredOn(r -> r.format().equals(FileResult.DOCUMENT))
+        .hasSize(4)
+        .allSatisfy(r -> assertThat(r.events()).isZero());
+  }
+
+  @Test
+  void aFileThatCannotBeOpenedIsRecordedSoTheReportCanSaySo() throws IOException {
+    Path broken = dir.resolve("agent.log.gz");
+    byte[] header = {0x1f, (byte) 0x8b, 0x08, 0, 0, 0, 0, 0, 0, 3};
+    byte[] junk = "this part was lost in transfer".getBytes(StandardCharsets.US_ASCII);
+    byte[] damaged = java.util.Arrays.copyOf(header, header.length + junk.length);
+    System.arraycopy(junk, 0, damaged, header.length, junk.length);
+    Files.write(broken, damaged);
+    IngestSummary summary = ingest(broken);
+    assertThat(summary.files().getFirst().status()).isEqualTo(FileResult.Status.FAILED);
+    assertThat(index.sources())
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.format()).isEqualTo(FileResult.FAILED_FORMAT);
+              assertThat(r.complete()).isFalse();
+            });
+    // Once it reads, the failure is forgotten.
+    try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(broken))) {
+      out.write(squidLines(0, 3).getBytes(StandardCharsets.UTF_8));
+    }
+    ingest(broken);
+    assertThat(index.sources())
+        .extracting(r -> r.format())
+        .doesNotContain(FileResult.FAILED_FORMAT);
   }
 
   @Test
@@ -167,5 +239,27 @@ class IngestPipelineTest {
     assertThat(result.rejected()).isEqualTo(2);
     assertThat(result.reasons()).hasSize(2).first().asString().startsWith("line 41: ");
     assertThat(index.count(Queries.term("event.kind", "pipeline_error"))).isEqualTo(2);
+  }
+
+  @Test
+  void aSquidConfBesideTheLogsDefinesTheirLogformat() throws IOException {
+    Path bundle = Files.createDirectories(dir.resolve("bundle"));
+    Files.writeString(
+        bundle.resolve("proxy-settings.cfg"),
+        "# the proxy's configuration, under a name of the customer's choosing\n"
+            + "http_port 3128\n"
+            + "acl replication dstdomain .amazonaws.com\n"
+            + "logformat withport %ts.%03tu %>a:%>p %Ss/%03>Hs %<st %rm %ru\n"
+            + "access_log daemon:/var/log/squid/access.log withport\n");
+    Files.writeString(
+        bundle.resolve("access.log"),
+        "1795582800.120 ::1:60314 TCP_DENIED/403 3921 CONNECT mgn.example.com:443\n"
+            + "1795582801.120 10.0.0.7:41000 TCP_TUNNEL/200 512 CONNECT mgn.example.com:443\n");
+    IngestSummary summary = ingest(bundle);
+    assertThat(summary.files()).extracting(FileResult::path).noneMatch(p -> p.endsWith(".cfg"));
+    FileResult log = summary.files().getFirst();
+    assertThat(log.format()).isEqualTo("squid-withport");
+    assertThat(log.events()).isEqualTo(2);
+    assertThat(log.rejected()).isZero();
   }
 }

@@ -40,6 +40,10 @@ final class HtmlReportView {
       String headline,
       boolean hasVerdict,
       List<VerdictLine> verdict,
+      boolean complete,
+      String completeness,
+      boolean hasGaps,
+      List<Completeness.Gap> gaps,
       boolean hasFindings,
       List<LevelGroup> levels,
       boolean hasServices,
@@ -131,7 +135,7 @@ final class HtmlReportView {
 
   record InputFile(
       String path,
-      boolean complete,
+      String state,
       String format,
       String events,
       String rejected,
@@ -176,6 +180,10 @@ final class HtmlReportView {
         ReportText.headline(r),
         !verdict.isEmpty(),
         verdict,
+        r.completeness().complete(),
+        r.completeness().summary(),
+        !r.completeness().gaps().isEmpty(),
+        r.completeness().gaps(),
         !r.findings().isEmpty(),
         levels,
         !r.services().isEmpty(),
@@ -275,13 +283,13 @@ final class HtmlReportView {
   private static InputFile file(Report r, InputFileSummary f) {
     return new InputFile(
         f.path(),
-        f.complete(),
+        ReportText.stateSuffix(f),
         f.format(),
         ReportText.count(f.events()),
         ReportText.count(f.rejected()),
         ReportText.time(f.firstSeen(), r.zone()),
         ReportText.time(f.lastSeen(), r.zone()),
-        !f.reasons().isEmpty(),
+        ReportText.showsRejections(f),
         f.reasons());
   }
 

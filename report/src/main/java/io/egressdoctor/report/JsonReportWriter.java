@@ -74,6 +74,7 @@ public final class JsonReportWriter implements ReportWriter {
       counts.put(level.label(), r.findings(level).size());
     }
     v.put("headline", ReportText.headline(r));
+    v.set("completeness", completeness(r.completeness()));
     ArrayNode top = v.putArray("top");
     for (Finding f : r.verdict()) {
       ObjectNode o = top.addObject();
@@ -83,6 +84,25 @@ public final class JsonReportWriter implements ReportWriter {
       o.put("line", ReportText.verdictLine(f, 200));
     }
     return v;
+  }
+
+  private static ObjectNode completeness(Completeness c) {
+    ObjectNode o = NODES.objectNode();
+    o.put("complete", c.complete());
+    o.put("summary", c.summary());
+    o.put("files_read", c.filesRead());
+    o.put("files_not_read", c.filesNotRead());
+    o.put("files_skipped", c.filesSkipped());
+    o.put("lines_rejected", c.linesRejected());
+    o.put("rejected_share_limit", InputFileSummary.REJECTED_SHARE_LIMIT);
+    ArrayNode gaps = o.putArray("gaps");
+    for (Completeness.Gap g : c.gaps()) {
+      ObjectNode go = gaps.addObject();
+      go.put("path", g.path());
+      go.put("problem", g.problem());
+      go.put("remedy", g.remedy());
+    }
+    return o;
   }
 
   private static ObjectNode finding(Report r, int index) {
@@ -175,6 +195,8 @@ public final class JsonReportWriter implements ReportWriter {
       fo.put("format", f.format());
       fo.put("events", f.events());
       fo.put("rejected", f.rejected());
+      fo.put("lines", f.lines());
+      fo.put("state", f.state().label());
       strings(fo.putArray("reasons"), f.reasons());
       time(fo, "first_seen", f.firstSeen());
       time(fo, "last_seen", f.lastSeen());

@@ -1,6 +1,7 @@
 package io.egressdoctor.report;
 
 import io.egressdoctor.core.reference.ReferenceSet;
+import io.egressdoctor.core.text.TerminalText;
 import io.egressdoctor.diagnosis.InputFileSummary;
 import io.egressdoctor.diagnosis.finding.Evidence;
 import io.egressdoctor.diagnosis.finding.Finding;
@@ -18,7 +19,9 @@ public final class MarkdownReportWriter implements ReportWriter {
   private static final int ORIGINAL_WIDTH = 300;
 
   @Override
-  public void write(Report r, Appendable out) throws IOException {
+  public void write(Report report, Appendable out) throws IOException {
+    // A Markdown file is read in terminals too (cat, less -R): control characters shown visibly.
+    Report r = ReportStrings.map(report, TerminalText::escapeLines, p -> p);
     out.append("# egress-doctor report\n\n");
     out.append("Generated ").append(ReportText.timeWithZone(r.generatedAt(), r.zone()));
     if (!"none".equals(r.redaction())) {
@@ -34,7 +37,20 @@ public final class MarkdownReportWriter implements ReportWriter {
           .append(escape(ReportText.verdictLine(f, 200)))
           .append("\n");
     }
-    out.append("\n");
+    Completeness c = r.completeness();
+    out.append(c.complete() ? "" : "**Incomplete.** ").append(escape(c.summary())).append("\n\n");
+    for (Completeness.Gap g : c.gaps()) {
+      out.append("- `")
+          .append(code(g.path()))
+          .append("`: ")
+          .append(escape(g.problem()))
+          .append(". To read it: ")
+          .append(escape(g.remedy()))
+          .append("\n");
+    }
+    if (!c.gaps().isEmpty()) {
+      out.append("\n");
+    }
     findings(r, out);
     matrix(r, out);
     timeline(r, out);
@@ -190,7 +206,7 @@ public final class MarkdownReportWriter implements ReportWriter {
       out.append("| `")
           .append(code(f.path()))
           .append("`")
-          .append(f.complete() ? "" : " (partial)")
+          .append(ReportText.stateSuffix(f))
           .append(" | ")
           .append(f.format())
           .append(" | ")
@@ -205,7 +221,7 @@ public final class MarkdownReportWriter implements ReportWriter {
     }
     out.append("\n");
     for (InputFileSummary f : r.inputs().files()) {
-      if (!f.reasons().isEmpty()) {
+      if (ReportText.showsRejections(f)) {
         out.append("Rejected lines in `").append(code(f.path())).append("`:\n\n");
         for (String reason : f.reasons()) {
           out.append("- ").append(escape(ReportText.clip(reason, ORIGINAL_WIDTH))).append("\n");

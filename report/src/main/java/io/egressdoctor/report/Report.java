@@ -59,6 +59,11 @@ public record Report(
     return findings.subList(0, Math.min(VERDICT_SIZE, findings.size()));
   }
 
+  /** How much of the evidence was read, and what would read the rest. */
+  public Completeness completeness() {
+    return Completeness.of(inputs.files());
+  }
+
   /** The findings of one level, in report order. */
   public List<Finding> findings(Level level) {
     return findings.stream().filter(f -> f.level() == level).toList();

@@ -57,6 +57,7 @@ public final class ReportStrings {
                         f.format(),
                         f.events(),
                         f.rejected(),
+                        f.lines(),
                         f.reasons().stream().map(text).toList(),
                         f.firstSeen(),
                         f.lastSeen(),
@@ -112,6 +113,7 @@ public final class ReportStrings {
         text.apply(f.fix()),
         f.references(),
         f.firstSeen(),
-        f.lastSeen());
+        f.lastSeen(),
+        f.state());
   }
 }

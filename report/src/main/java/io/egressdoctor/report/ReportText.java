@@ -1,5 +1,6 @@
 package io.egressdoctor.report;
 
+import io.egressdoctor.diagnosis.InputFileSummary;
 import io.egressdoctor.diagnosis.finding.Finding;
 import io.egressdoctor.diagnosis.finding.Level;
 import java.time.Duration;
@@ -34,6 +35,19 @@ final class ReportText {
     if (r.findings().isEmpty() && r.inputs().rules().isEmpty()) {
       return "No finding, but no rule was run: this is not a diagnosis.";
     }
+    Completeness c = r.completeness();
+    if (r.findings().isEmpty() && c.filesRead() == 0 && !c.complete()) {
+      return "Nothing could be read: no diagnosis. "
+          + c.gaps().size()
+          + (c.gaps().size() == 1 ? " file" : " files")
+          + " not read; see what would read them below.";
+    }
+    if (r.findings().isEmpty() && !c.complete()) {
+      return "Diagnosis incomplete: no finding in what could be read, but "
+          + c.gaps().size()
+          + (c.gaps().size() == 1 ? " file was" : " files were")
+          + " not read in full.";
+    }
     if (r.findings().isEmpty()) {
       return "No finding: nothing in these logs matches a known failure pattern.";
     }
@@ -46,6 +60,20 @@ final class ReportText {
     }
     int n = r.findings().size();
     return n + (n == 1 ? " finding" : " findings") + " (" + String.join(", ", parts) + ")";
+  }
+
+  /** What the inputs table adds to a file's path when it was not simply read. */
+  static String stateSuffix(InputFileSummary f) {
+    return f.state() == InputFileSummary.State.READ ? "" : " (" + f.state().label() + ")";
+  }
+
+  /**
+   * Whether a file's reasons are rejected lines (not why a document or broken file was not read).
+   */
+  static boolean showsRejections(InputFileSummary f) {
+    return !f.reasons().isEmpty()
+        && f.state() != InputFileSummary.State.SKIPPED
+        && !InputFileSummary.FAILED.equals(f.format());
   }
 
   /** The levels, most severe first. */

@@ -1,6 +1,7 @@
 package io.egressdoctor.report;
 
 import io.egressdoctor.core.reference.ReferenceSet;
+import io.egressdoctor.core.text.TerminalText;
 import io.egressdoctor.diagnosis.InputFileSummary;
 import io.egressdoctor.diagnosis.finding.Evidence;
 import io.egressdoctor.diagnosis.finding.Finding;
@@ -29,7 +30,9 @@ public final class TextReportWriter implements ReportWriter {
   }
 
   @Override
-  public void write(Report r, Appendable out) throws IOException {
+  public void write(Report report, Appendable out) throws IOException {
+    // Log lines and file names can hold terminal escapes: shown visibly, never sent raw.
+    Report r = ReportStrings.map(report, TerminalText::escapeLines, p -> p);
     var w = new Lines(out);
     w.line(
         bold("egress-doctor report") + "  " + ReportText.timeWithZone(r.generatedAt(), r.zone()));
@@ -54,6 +57,12 @@ public final class TextReportWriter implements ReportWriter {
     }
     if (r.findings().size() > r.verdict().size()) {
       w.line("  ... and " + (r.findings().size() - r.verdict().size()) + " more below");
+    }
+    Completeness c = r.completeness();
+    w.line("  " + (c.complete() ? "" : bold("INCOMPLETE") + " ") + c.summary());
+    for (Completeness.Gap g : c.gaps()) {
+      w.line("    " + g.path() + ": " + g.problem());
+      w.line("      to read it: " + g.remedy());
     }
     w.line("");
   }
@@ -181,7 +190,7 @@ public final class TextReportWriter implements ReportWriter {
     for (InputFileSummary f : r.inputs().files()) {
       table.add(
           List.of(
-              f.path() + (f.complete() ? "" : " (partial)"),
+              f.path() + ReportText.stateSuffix(f),
               f.format(),
               ReportText.count(f.events()),
               ReportText.count(f.rejected()),
@@ -190,7 +199,7 @@ public final class TextReportWriter implements ReportWriter {
     }
     table(table, w);
     for (InputFileSummary f : r.inputs().files()) {
-      if (!f.reasons().isEmpty()) {
+      if (ReportText.showsRejections(f)) {
         w.line("  rejected in " + f.path() + ":");
         for (String reason : f.reasons()) {
           w.line("    " + ReportText.clip(reason, ORIGINAL_WIDTH));

@@ -4,7 +4,6 @@ import io.egressdoctor.core.index.EventIndex;
 import io.egressdoctor.core.reference.ReferenceData;
 import io.egressdoctor.ingest.IngestOptions;
 import io.egressdoctor.ingest.IngestPipeline;
-import io.egressdoctor.ingest.IngestProgress;
 import io.egressdoctor.ingest.IngestSummary;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -81,7 +80,7 @@ public final class IngestCommand implements Callable<Integer> {
             .withCommitEvery(commitEvery);
     IndexTarget target = index.target();
     Path folder = target.folder();
-    ProgressLine progress = ProgressLine.onTerminal(err);
+    IngestProgressLine progress = IngestProgressLine.forStderr(err, spec);
     IngestSummary summary;
     ReferenceData referenceData;
     try (EventIndex idx = target.open()) {
@@ -101,7 +100,24 @@ public final class IngestCommand implements Callable<Integer> {
     }
     new IngestSummaryWriter(out).write(summary, target.describe());
     writeReference(out, referenceData);
+    if (summary.files().isEmpty()) {
+      throw new UserError("no file to read in " + paths.get(0) + (paths.size() > 1 ? " ..." : ""));
+    }
+    if (summary.files().stream().noneMatch(IngestCommand::read)) {
+      err.println(
+          "nothing could be read: every input was unrecognized, failed or a document"
+              + " (see above; --format NAME, --squid-conf FILE or --csv-mapping FILE may read"
+              + " them)");
+      return ExitCodes.INCOMPLETE;
+    }
     return ExitCodes.OK;
+  }
+
+  private static boolean read(io.egressdoctor.ingest.FileResult f) {
+    return switch (f.status()) {
+      case INGESTED, RESUMED, ALREADY_INGESTED -> true;
+      case UNRECOGNIZED, FAILED, SKIPPED -> false;
+    };
   }
 
   private static void writeReference(PrintWriter out, ReferenceData data) {
@@ -121,45 +137,6 @@ public final class IngestCommand implements Callable<Integer> {
       return ZoneId.of(id);
     } catch (DateTimeException e) {
       throw new UserError("unknown time zone '" + id + "' (try Asia/Tokyo, UTC or +09:00)");
-    }
-  }
-
-  /** Progress on stderr, redrawn in place, only when stderr is a terminal. */
-  static final class ProgressLine implements IngestProgress {
-    private final PrintWriter err;
-    private final long started = System.nanoTime();
-    private int width;
-
-    private ProgressLine(PrintWriter err) {
-      this.err = err;
-    }
-
-    static ProgressLine onTerminal(PrintWriter err) {
-      return new ProgressLine(System.console() != null ? err : null);
-    }
-
-    IngestProgress orNone() {
-      return err == null ? IngestProgress.NONE : this;
-    }
-
-    @Override
-    public void update(String file, int filesDone, int filesTotal, long lines, long events) {
-      double secs = Math.max(1e-3, (System.nanoTime() - started) / 1e9);
-      String name = Path.of(file).getFileName().toString();
-      String line =
-          String.format(
-              "%d/%d files · %,d lines · %,.0f lines/s · %s",
-              filesDone, filesTotal, lines, lines / secs, name);
-      err.print("\r" + line + " ".repeat(Math.max(0, width - line.length())));
-      err.flush();
-      width = line.length();
-    }
-
-    void clear() {
-      if (err != null && width > 0) {
-        err.print("\r" + " ".repeat(width) + "\r");
-        err.flush();
-      }
     }
   }
 }

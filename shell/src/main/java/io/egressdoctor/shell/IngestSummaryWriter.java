@@ -1,5 +1,6 @@
 package io.egressdoctor.shell;
 
+import io.egressdoctor.core.text.TerminalText;
 import io.egressdoctor.ingest.FileResult;
 import io.egressdoctor.ingest.IngestSummary;
 import java.io.PrintWriter;
@@ -62,22 +63,26 @@ final class IngestSummaryWriter {
     }
     p.append("timestamps without a zone read as ").append(s.zone().getId()).append(". ");
     p.append("Index: ").append(index).append('.');
-    out.println(p);
+    // File names and reasons come from the input: control characters shown visibly.
+    out.println(TerminalText.escape(p.toString()));
     for (FileResult f : s.files()) {
       switch (f.status()) {
         case UNRECOGNIZED ->
             out.println(
-                "  unrecognized: "
-                    + f.path()
-                    + ": "
-                    + f.message()
-                    + "; "
-                    + f.reasons().get(0)
-                    + " (try --format NAME; 'egress-doctor formats' lists them)");
-        case FAILED -> out.println("  failed: " + f.path() + ": " + f.message());
+                TerminalText.escape(
+                    "  unrecognized: "
+                        + f.path()
+                        + ": "
+                        + f.message()
+                        + "; "
+                        + f.reasons().get(0)
+                        + " (try --format NAME; 'egress-doctor formats' lists them)"));
+        case FAILED ->
+            out.println(TerminalText.escape("  failed: " + f.path() + ": " + f.message()));
+        case SKIPPED -> out.println(TerminalText.escape("  " + f.message() + ": " + f.path()));
         default -> {
           if (f.message() != null) {
-            out.println("  warning: " + f.path() + ": " + f.message());
+            out.println(TerminalText.escape("  warning: " + f.path() + ": " + f.message()));
           }
         }
       }

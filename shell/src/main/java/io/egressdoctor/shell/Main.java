@@ -2,6 +2,7 @@ package io.egressdoctor.shell;
 
 import io.egressdoctor.core.index.IndexBusyException;
 import io.egressdoctor.core.query.QuerySyntaxException;
+import io.egressdoctor.core.text.TerminalText;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
@@ -86,7 +87,7 @@ public final class Main {
   private int usageError(CommandLine.ParameterException ex, String[] args) {
     CommandLine cmd = ex.getCommandLine();
     String help = ("egress-doctor " + qualifiedName(cmd)).strip() + " --help";
-    err.println("egress-doctor: " + ex.getMessage() + " (see '" + help + "')");
+    err.println("egress-doctor: " + TerminalText.escape(ex.getMessage()) + " (see '" + help + "')");
     return ExitCodes.USAGE;
   }
 
@@ -133,7 +134,8 @@ public final class Main {
         message = "internal error: " + e.getClass().getSimpleName() + ": " + e.getMessage();
       }
     }
-    err.println("egress-doctor: " + message);
+    // Messages name files and values from the input: control characters shown visibly.
+    err.println("egress-doctor: " + TerminalText.escape(message));
     err.flush();
     return code;
   }

@@ -7,11 +7,11 @@ import io.egressdoctor.core.query.EventQuery;
 import io.egressdoctor.core.query.Queries;
 import io.egressdoctor.core.query.QueryDates;
 import io.egressdoctor.core.reference.ReferenceData;
+import io.egressdoctor.core.text.TerminalText;
 import io.egressdoctor.diagnosis.Diagnosis;
 import io.egressdoctor.diagnosis.DiagnosisResult;
 import io.egressdoctor.diagnosis.Investigation;
 import io.egressdoctor.diagnosis.finding.Level;
-import io.egressdoctor.ingest.FormatRegistry;
 import io.egressdoctor.ingest.IngestOptions;
 import io.egressdoctor.ingest.IngestPipeline;
 import io.egressdoctor.ingest.archive.BundleExtractor;
@@ -59,9 +59,13 @@ import picocli.CommandLine.Spec;
       "Exit codes:%n"
           + "  0  no finding at or above --fail-on%n"
           + "  1  findings at or above --fail-on%n"
-          + "  2  usage or input error (bad option, missing file, unsafe bundle)%n"
+          + "  2  usage or input error (bad option, missing file, unsafe bundle, a bundle that"
+          + " is not an archive or holds no file)%n"
           + "  3  the index is in use by another egress-doctor process%n"
-          + "  4  internal error"
+          + "  4  internal error%n"
+          + "  5  no finding at or above --fail-on, but the diagnosis is incomplete: a file could"
+          + " not be read, or more than 5%% (and more than one) of its lines were rejected (the"
+          + " verdict names them)"
     })
 public final class ReportCommand implements Callable<Integer> {
 
@@ -126,6 +130,15 @@ public final class ReportCommand implements Callable<Integer> {
   String redact;
 
   @picocli.CommandLine.Mixin BackendOptions backend;
+
+  @picocli.CommandLine.Mixin ProxyFormatOptions proxyFormats;
+
+  @Option(
+      names = {"--formats", "--format-file"},
+      paramLabel = "PATH",
+      description =
+          "Also use this format file, or every format file of this folder (see docs/formats.md).")
+  List<Path> formatPaths = new ArrayList<>();
 
   @ArgGroup(exclusive = false, heading = "%nCollecting on this machine first:%n")
   CollectOptions collect;
@@ -229,8 +242,17 @@ public final class ReportCommand implements Callable<Integer> {
                         + Integer.toHexString(new java.util.Random().nextInt())),
                 List.of())
             : IndexTarget.local(folder);
+    boolean temporary = index == null || remote;
+    Thread cleanup = null;
     try (BundleExtractor bundles = new BundleExtractor(BundleExtractor.Limits.defaults())) {
+      // Ctrl-C, SIGTERM and SIGHUP end the JVM through its shutdown hooks: the unpacked customer
+      // files and the temporary index go then too, not only on a normal return.
+      cleanup = new Thread(() -> removeQuietly(bundles, temporary ? folder : null));
+      Runtime.getRuntime().addShutdownHook(cleanup);
       List<Path> expanded = expand(bundles, inputsToRead);
+      for (String warning : bundles.warnings()) {
+        err.println("egress-doctor: warning: " + TerminalText.escape(warning));
+      }
       Report report;
       try (EventIndex idx = target.open()) {
         if (!keep) {
@@ -242,9 +264,13 @@ public final class ReportCommand implements Callable<Integer> {
               IngestOptions.defaults()
                   .withZone(zone)
                   .withEnricher(inputs.enricher().apply(referenceData));
-          var progress = IngestCommand.ProgressLine.onTerminal(err);
+          var progress = IngestProgressLine.forStderr(err, spec);
           try {
-            new IngestPipeline(idx, FormatRegistry.builtIn(), options, progress.orNone())
+            new IngestPipeline(
+                    idx,
+                    FormatsCommand.registry(formatPaths, proxyFormats.formats()),
+                    options,
+                    progress.orNone())
                 .ingest(expanded, bundles::display);
           } finally {
             progress.clear();
@@ -257,11 +283,32 @@ public final class ReportCommand implements Callable<Integer> {
         report = new Redactor(redaction).redact(report, result.evidenceEvents());
       }
       write(report, chosen, out, err);
-      return report.hasFindingsAtLeast(threshold) ? ExitCodes.FINDINGS : ExitCodes.OK;
+      if (report.hasFindingsAtLeast(threshold)) {
+        return ExitCodes.FINDINGS;
+      }
+      return report.completeness().complete() ? ExitCodes.OK : ExitCodes.INCOMPLETE;
     } finally {
-      if (index == null || remote) {
+      if (cleanup != null) {
+        try {
+          Runtime.getRuntime().removeShutdownHook(cleanup);
+        } catch (IllegalStateException shuttingDown) {
+          // the hook is running: it removes the files
+        }
+      }
+      if (temporary) {
         BundleExtractor.deleteTree(folder);
       }
+    }
+  }
+
+  private static void removeQuietly(BundleExtractor bundles, Path folder) {
+    try {
+      bundles.close();
+      if (folder != null) {
+        BundleExtractor.deleteTree(folder);
+      }
+    } catch (IOException | RuntimeException e) {
+      // best effort while the JVM ends
     }
   }
 
@@ -272,12 +319,51 @@ public final class ReportCommand implements Callable<Integer> {
       }
     }
     try {
-      return bundles.expand(paths);
+      List<Path> expanded = bundles.expand(paths);
+      for (int i = 0; i < paths.size(); i++) {
+        if (BundleExtractor.isBundle(paths.get(i)) && !holdsFiles(expanded.get(i))) {
+          throw new UserError(paths.get(i) + ": " + emptyBundle(paths.get(i)));
+        }
+      }
+      if (!paths.isEmpty() && expanded.stream().noneMatch(ReportCommand::holdsFiles)) {
+        throw new UserError(
+            "no file to read in " + paths.get(0) + (paths.size() > 1 ? " ..." : ""));
+      }
+      return expanded;
     } catch (UnsafeBundleException e) {
       throw new UserError(e.getMessage());
     } catch (java.util.zip.ZipException | java.io.EOFException e) {
       throw new UserError("cannot read bundle: " + e.getMessage());
     }
+  }
+
+  /** Whether a file, or a folder holding at least one regular file. */
+  private static boolean holdsFiles(Path p) {
+    if (Files.isRegularFile(p)) {
+      return true;
+    }
+    try (var walk = Files.walk(p)) {
+      return walk.anyMatch(Files::isRegularFile);
+    } catch (IOException | java.io.UncheckedIOException e) {
+      return false;
+    }
+  }
+
+  /** Why a bundle gave no file: it is no archive, or it holds none (only folders or links). */
+  private static String emptyBundle(Path bundle) {
+    String name = bundle.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+    if (name.endsWith(".zip")) {
+      try (var in = Files.newInputStream(bundle)) {
+        byte[] magic = in.readNBytes(4);
+        // "PK\3\4" starts a zip with entries, "PK\5\6" an empty one.
+        if (magic.length < 4 || magic[0] != 'P' || magic[1] != 'K') {
+          return "not a zip archive (a .zip file without the zip signature)";
+        }
+      } catch (IOException e) {
+        return "cannot read it: " + e.getMessage();
+      }
+    }
+    return "the archive holds no file to read (it is empty, or holds only folders or links)";
   }
 
   private ReportFormat chooseFormat() {

@@ -59,7 +59,7 @@ public record ReportInputs(
           }
         },
         ReferenceOptions::enricher,
-        YamlEndpointCatalog.builtIn());
+        new LazyEndpointCatalog(YamlEndpointCatalog::builtIn));
   }
 
   /** A finding source without rules. */

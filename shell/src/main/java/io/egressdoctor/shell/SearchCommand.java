@@ -44,7 +44,8 @@ public final class SearchCommand implements Callable<Integer> {
   @Option(
       names = "--limit",
       paramLabel = "N",
-      description = "Events to show (default: ${DEFAULT-VALUE}).")
+      converter = Counts.EventLimit.class,
+      description = "Events (or --top values) to show, 1 to 100,000 (default: ${DEFAULT-VALUE}).")
   int limit = 20;
 
   @Option(names = "--count", description = "Print only how many events match.")

@@ -1,5 +1,6 @@
 package io.egressdoctor.shell;
 
+import io.egressdoctor.core.text.TerminalText;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,9 +23,12 @@ public final class TextTable {
     this.headers = List.copyOf(headers);
   }
 
-  /** Adds a row; missing cells are blank. */
+  /**
+   * Adds a row; missing cells are blank. Cells come from logs and file names: their control
+   * characters are shown visibly ({@link TerminalText}), never sent to the terminal raw.
+   */
   public TextTable add(List<String> row) {
-    rows.add(List.copyOf(row));
+    rows.add(row.stream().map(c -> c == null ? "" : TerminalText.escape(c)).toList());
     return this;
   }
 

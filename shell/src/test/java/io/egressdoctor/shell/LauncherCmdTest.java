@@ -76,11 +76,31 @@ class LauncherCmdTest {
         .contains(build)
         .contains("call \"%ED_ROOT%\\mvnw.cmd\" -q -f \"%ED_ROOT%\\pom.xml\"");
     assertThat(bash)
-        .contains(
-            "--enable-native-access=ALL-UNNAMED ${EGRESS_DOCTOR_JAVA_OPTS:-} -jar \"$jar\" \"$@\"");
+        .contains("jvm_opts=(--enable-native-access=ALL-UNNAMED)")
+        .contains("\"${jvm_opts[@]}\" ${EGRESS_DOCTOR_JAVA_OPTS:-} -jar \"$jar\" \"$@\"");
     assertThat(text)
         .contains(
-            "--enable-native-access=ALL-UNNAMED", "%EGRESS_DOCTOR_JAVA_OPTS% -jar \"%ED_JAR%\" %*");
+            "--enable-native-access=ALL-UNNAMED %ED_OPTS%",
+            "%EGRESS_DOCTOR_JAVA_OPTS% -jar \"%ED_JAR%\" %*");
+
+    // The same JVM defaults: a quarter of the memory capped, ParallelGC, each left out when
+    // EGRESS_DOCTOR_JAVA_OPTS sets its own; the same start-up cache, trained by the same class.
+    assertThat(bash).contains("heap_cap_mb=512", "-XX:+UseParallelGC", "mb / 4", "*\" -Xmx\"*");
+    assertThat(text)
+        .contains("\"ED_HEAP_CAP_MB=512\"", "-XX:+UseParallelGC", "ED_RAM_MB / 4", ":-Xmx=");
+    for (String both :
+        List.of(
+            "-XX:AOTCache=",
+            "-XX:AOTCacheOutput=",
+            "-XX:SharedArchiveFile=",
+            "-XX:ArchiveClassesAtExit=",
+            "-Xlog:aot=off -Xlog:cds=off",
+            "io.egressdoctor.shell.AotTraining",
+            "shell/target/aot",
+            "EGRESS_DOCTOR_AOT")) {
+      assertThat(bash).as("bash").contains(both);
+      assertThat(text.replace('\\', '/')).as("cmd").contains(both);
+    }
     assertThat(bash).contains("exit 2", "exit 4");
     assertThat(text).contains("exit /b 2", "exit /b 4", "exit /b %ED_EXIT%");
 

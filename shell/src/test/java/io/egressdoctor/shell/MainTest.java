@@ -75,6 +75,19 @@ class MainTest {
   }
 
   @Test
+  void ingestOfNothingReadableExitsWithFive() throws IOException {
+    Path odd = Files.writeString(dir.resolve("export.dat"), "rule 7 hit 12:00:01 lan\n");
+    Path note = Files.writeString(dir.resolve("notes.md"), "# notes\n");
+    Run run = run("ingest", "--index", index(), odd.toString(), note.toString());
+    assertThat(run.exit()).isEqualTo(ExitCodes.INCOMPLETE);
+    assertThat(run.out()).contains("unrecognized: ").contains("skipped: a note (md)");
+    assertThat(run.err()).contains("nothing could be read");
+    Run empty =
+        run("ingest", "--index", index(), Files.createDirectories(dir.resolve("e")).toString());
+    assertThat(empty.exit()).isEqualTo(ExitCodes.USAGE);
+  }
+
+  @Test
   void ingestThenSearchCountAndTop() throws IOException {
     Run ingest = run("ingest", "--index", index(), accessLog().toString());
     assertThat(ingest.exit()).isZero();
@@ -98,6 +111,31 @@ class MainTest {
     Run json = run("search", "--index", index(), "--json", "--limit", "1", "source.ip:10.0.0.0/8");
     assertThat(json.out().strip().lines()).hasSize(1);
     assertThat(json.out()).startsWith("{").contains("\"source.ip\"");
+  }
+
+  @Test
+  void negativeAndAbsurdLimitsAreOneLineAndExitTwo() throws IOException {
+    run("ingest", "--index", index(), accessLog().toString());
+    for (String bad : new String[] {"-5", "0", "99999999999", "2147483648", "ten"}) {
+      Run run = run("search", "--index", index(), "--limit", bad, "source.ip:10.0.0.0/8");
+      assertThat(run.exit()).as(bad).isEqualTo(ExitCodes.USAGE);
+      assertThat(run.err().strip().lines()).as(run.err()).hasSize(1);
+      assertThat(run.err()).contains("--limit", "'" + bad + "'", "1 to 100,000");
+      assertThat(run.out()).isEmpty();
+    }
+    assertThat(run("search", "--index", index(), "--limit", "100000").exit()).isZero();
+  }
+
+  @Test
+  void aQueryNestedTooDeeplyOrTooLargeIsAQueryErrorNotACrash() throws IOException {
+    run("ingest", "--index", index(), accessLog().toString());
+    Run deep = run("search", "--index", index(), "(".repeat(5000) + "a" + ")".repeat(5000));
+    assertThat(deep.exit()).isEqualTo(ExitCodes.USAGE);
+    assertThat(deep.err().strip().lines()).hasSize(1);
+    assertThat(deep.err()).contains("column 33", "nests more than 32");
+    Run regex = run("search", "--index", index(), "event.action:/(a|b)*a(a|b){20}/");
+    assertThat(regex.exit()).isEqualTo(ExitCodes.USAGE);
+    assertThat(regex.err()).contains("column 14", "too complex");
   }
 
   @Test

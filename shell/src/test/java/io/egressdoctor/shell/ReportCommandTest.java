@@ -44,6 +44,36 @@ class ReportCommandTest {
   }
 
   @Test
+  void controlCharactersFromTheLogsNeverReachATerminalRaw() throws Exception {
+    String log =
+        new String(ReportTestSupport.resource("mgn-denied-access.log"), StandardCharsets.UTF_8)
+            .replace(" alice ", " al\u001b]0;pwned\u0007\u009b2Jice ");
+    Path hostile =
+        ReportTestSupport.zip(
+            dir.resolve("hostile.zip"),
+            Map.of("proxy/access.log", log.getBytes(StandardCharsets.UTF_8)));
+    for (String format : List.of("text", "md")) {
+      Path out = dir.resolve("hostile." + format);
+      var r =
+          run(
+              command(),
+              hostile.toString(),
+              "--format",
+              format,
+              "--output",
+              out.toString(),
+              "--timezone",
+              "UTC");
+      assertThat(r.code()).as(format + ": " + r.err()).isEqualTo(ExitCodes.FINDINGS);
+      String text = Files.readString(out, StandardCharsets.UTF_8);
+      assertThat(text).as(format).contains("al\\x1b]0;pwned\\x07\\x9b2Jice");
+      assertThat(text.chars().filter(c -> c == 0x1b || c == 0x07 || c == 0x9b))
+          .as(format + " holds no raw control character")
+          .isEmpty();
+    }
+  }
+
+  @Test
   void reportsABundleInEveryFormat() throws Exception {
     for (String format : List.of("text", "md", "html", "json")) {
       Path out = dir.resolve("report." + format);
@@ -119,6 +149,48 @@ class ReportCommandTest {
     var none = run(command(), folder.toString(), "--until", "2024-04-30", "--timezone", "UTC");
     assertThat(none.code()).isEqualTo(ExitCodes.OK);
     assertThat(none.out()).contains("No finding");
+  }
+
+  @Test
+  void unreadEvidenceMakesTheDiagnosisIncompleteAndExitsWithFive() throws Exception {
+    Path mixed = dir.resolve("mixed");
+    Files.createDirectories(mixed);
+    Files.writeString(
+        mixed.resolve("custom-proxy.log"),
+        "10.0.0.5 | CONNECT x.example.net:443 | TCP_DENIED/403\n".repeat(5));
+    Files.writeString(mixed.resolve("notes.md"), "# a note\n");
+    var r = run(command(), mixed.toString(), "--timezone", "UTC");
+    assertThat(r.code()).isEqualTo(ExitCodes.INCOMPLETE);
+    assertThat(r.out())
+        .doesNotContain("No finding:")
+        .contains("Nothing could be read")
+        .contains("custom-proxy.log")
+        .contains("--squid-conf")
+        .contains("1 document skipped");
+    var json =
+        new ObjectMapper().readTree(run(command(), mixed.toString(), "--format", "json").out());
+    assertThat(json.at("/verdict/completeness/complete").asBoolean()).isFalse();
+    assertThat(json.at("/verdict/completeness/gaps/0/path").asText()).endsWith("custom-proxy.log");
+    assertThat(json.at("/inputs/files/0/events").asLong()).isZero();
+    assertThat(ReportSchema.problems(json)).isEmpty();
+    // With readable evidence beside it, the findings still decide: exit 1 wins over 5.
+    Files.copy(folder.resolve("proxy/access.log"), mixed.resolve("access.log"));
+    assertThat(run(command(), mixed.toString(), "--fail-on", "low").code())
+        .isEqualTo(ExitCodes.FINDINGS);
+  }
+
+  @Test
+  void aBundleThatIsNoArchiveOrHoldsNoFileIsAnInputError() throws Exception {
+    Path fake = Files.writeString(dir.resolve("logs.zip"), "not a zip at all\n");
+    var r = run(command(), fake.toString());
+    assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
+    assertThat(r.err()).contains("not a zip archive");
+    Path empty = ReportTestSupport.zip(dir.resolve("empty.zip"), Map.of());
+    r = run(command(), empty.toString());
+    assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
+    assertThat(r.err()).contains("holds no file");
+    Path nothing = Files.createDirectories(dir.resolve("nothing"));
+    assertThat(run(command(), nothing.toString()).code()).isEqualTo(ExitCodes.USAGE);
   }
 
   @Test

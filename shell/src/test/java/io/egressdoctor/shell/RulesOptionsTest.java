@@ -31,7 +31,7 @@ class RulesOptionsTest {
     String mine =
         builtInRuleText("proxy/proxy-auth-unsupported.yml")
             .replace("5c4bda9a-773c-4af6-b719-6ef08fb3060c", "f1e2d3c4-b5a6-4978-8a9b-0c1d2e3f4a5b")
-            .replace("name: proxy-auth-unsupported", "name: my-auth-rule");
+            .replaceFirst("(?m)^name: proxy-auth-unsupported", "name: my-auth-rule");
     Files.writeString(dir.resolve("my-auth-rule.yml"), mine);
     return dir;
   }

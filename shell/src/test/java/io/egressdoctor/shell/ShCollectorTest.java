@@ -620,6 +620,114 @@ class ShCollectorTest {
     assertThat(sh).doesNotContain("Pa55w0rd", "wJalrXUtnFEMI", "hunter2", "FwoGZXIvYXdzEXAMPLE");
   }
 
+  /** The corpus the three collectors share: '<' input lines, each followed by its '>' line. */
+  static final Path CORPUS = Path.of("..", "collect", "scrub-corpus.txt");
+
+  @ParameterizedTest
+  @MethodSource("shells")
+  void theSharedCorpusIsMaskedAlikeByTheShAndTheJarWithCountsByKind(String shell) throws Exception {
+    List<String> inputs = new ArrayList<>();
+    List<String> expected = new ArrayList<>();
+    for (String line : Files.readString(CORPUS, StandardCharsets.ISO_8859_1).split("\n", -1)) {
+      if (line.startsWith("< ")) {
+        inputs.add(line.substring(2));
+      } else if (line.startsWith("> ")) {
+        expected.add(line.substring(2));
+      }
+    }
+    assertThat(inputs).hasSameSizeAs(expected).hasSizeGreaterThan(30);
+    Path root = dir.resolve("corpus-root");
+    write(
+        root,
+        "etc/environment",
+        (String.join("\n", inputs) + "\n").getBytes(StandardCharsets.ISO_8859_1));
+    Path shOut = dir.resolve("sh-corpus.tar.gz");
+    Run run = shBundle(shell, root, shOut, Map.of(), "--no-dns", "--no-tcp");
+    assertThat(run.code()).as(run.err()).isZero();
+    Map<String, byte[]> shEntries = tarEntries(shOut);
+    List<String> sh =
+        List.of(
+            new String(shEntries.get("files/etc/environment"), StandardCharsets.ISO_8859_1)
+                .split("\n", -1));
+    for (int i = 0; i < expected.size(); i++) {
+      assertThat(sh.get(i)).as(shell + ": " + inputs.get(i)).isEqualTo(expected.get(i));
+    }
+    Path jar = jarBundle(root, Map.of(), false, 512L << 20);
+    Map<String, byte[]> jarEntries = zipEntries(jar);
+    assertThat(jarEntries.get("files/etc/environment"))
+        .isEqualTo(shEntries.get("files/etc/environment"));
+    String manifest = new String(shEntries.get(BundleCollector.MANIFEST), StandardCharsets.UTF_8);
+    String counts =
+        manifest.substring(
+            manifest.indexOf("secrets masked (lines, by kind):"),
+            manifest.indexOf("\n\n", manifest.indexOf("secrets masked (lines, by kind):")));
+    assertThat(counts)
+        .contains(
+            "  url-password  (",
+            "  proxy-password  (",
+            "  authorization  (",
+            "  option  (",
+            "  presigned  (",
+            "  setting  (",
+            "  registry  (");
+    assertThat(new String(jarEntries.get(BundleCollector.MANIFEST), StandardCharsets.UTF_8))
+        .contains(counts);
+    assertThat(manifest).doesNotContain("Hunter2", "wJalrX", "c3ZjOkh1bnRlcjI");
+  }
+
+  @ParameterizedTest
+  @MethodSource("shells")
+  void symbolicLinksAreNeverFollowedAndTheBundleIsOwnerOnly(String shell) throws Exception {
+    Path outside = dir.resolve("outside");
+    Files.createDirectories(outside);
+    Path shadow = Files.writeString(outside.resolve("shadow"), "root:$6$secrethash:19000\n");
+    Files.writeString(
+        outside.resolve("aws_replication_agent_installer.log"), "installer log outside the root\n");
+    Path root = dir.resolve("link-root");
+    write(root, "var/lib/aws-replication-agent/agent.log.0", "2024-05-01 agent started\n");
+    Files.createSymbolicLink(root.resolve("var/lib/aws-replication-agent/agent.log.1"), shadow);
+    Files.createDirectories(root.resolve("home"));
+    Files.createSymbolicLink(root.resolve("home/ops"), outside);
+    Files.createDirectories(root.resolve("etc"));
+    Files.createSymbolicLink(root.resolve("etc/hosts"), shadow);
+
+    Path shOut = dir.resolve("sh-links.tar.gz");
+    Run run = shBundle(shell, root, shOut, Map.of(), "--no-tcp");
+    assertThat(run.code()).as(run.err()).isZero();
+    Path jar = jarBundle(root, Map.of(), false, 512L << 20);
+    for (Path bundle : List.of(shOut, jar)) {
+      assertThat(
+              java.nio.file.attribute.PosixFilePermissions.toString(
+                  Files.getPosixFilePermissions(bundle)))
+          .as(bundle.getFileName().toString())
+          .isEqualTo("rw-------");
+    }
+    Map<String, byte[]> shEntries = tarEntries(shOut);
+    Map<String, byte[]> jarEntries = zipEntries(jar);
+    for (Map<String, byte[]> entries : List.of(shEntries, jarEntries)) {
+      assertThat(entries.keySet())
+          .contains("files/var/lib/aws-replication-agent/agent.log.0")
+          .doesNotContain(
+              "files/var/lib/aws-replication-agent/agent.log.1",
+              "files/etc/hosts",
+              "files/home/ops/aws_replication_agent_installer.log");
+      entries
+          .values()
+          .forEach(
+              b ->
+                  assertThat(new String(b, StandardCharsets.UTF_8))
+                      .doesNotContain("secrethash", "outside the root"));
+      String manifest = new String(entries.get(BundleCollector.MANIFEST), StandardCharsets.UTF_8);
+      assertThat(manifest)
+          .contains(
+              "  var/lib/aws-replication-agent/agent.log.1  (symbolic link, not followed)\n",
+              "  home/ops  (symbolic link, not followed)\n",
+              "  etc/hosts  (symbolic link, not followed)\n");
+    }
+    assertThat(text(shEntries.get(BundleCollector.MANIFEST)))
+        .isEqualTo(text(jarEntries.get(BundleCollector.MANIFEST)));
+  }
+
   @Test
   void badOptionsAreOneLineAndExitTwo() throws Exception {
     Run bad = sh("dash", Map.of(), "--frobnicate");

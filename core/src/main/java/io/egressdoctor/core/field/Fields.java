@@ -87,6 +87,8 @@ public final class Fields {
       keyword("network.transport", "tcp or udp.");
   public static final FieldDefinition NETWORK_PROTOCOL =
       keyword("network.protocol", "The application protocol: http, https, ike, bgp...");
+  public static final FieldDefinition NETWORK_PACKETS =
+      longField("network.packets", "Packets in both directions of a flow (flow logs).");
   public static final FieldDefinition RELATED_IP =
       lookupOnly(multiIp("related.ip", "Every IP the event mentions, for pivoting."));
   public static final FieldDefinition RELATED_HOSTS =
@@ -122,6 +124,8 @@ public final class Fields {
   public static final FieldDefinition HTTP_VERSION = keyword("http.version", "1.0, 1.1, 2...");
   public static final FieldDefinition TLS_CLIENT_SERVER_NAME =
       domain("tls.client.server_name", "The SNI the client sent.");
+  public static final FieldDefinition TLS_SERVER_ISSUER =
+      keyword("tls.server.issuer", "The issuer of the certificate the client was shown.");
   public static final FieldDefinition USER_AGENT_ORIGINAL =
       lookupOnly(keyword("user_agent.original", "The user agent as sent."));
   public static final FieldDefinition USER_AGENT_NAME =
@@ -181,6 +185,11 @@ public final class Fields {
           keyword(
               "squid.next_hop.address",
               "Squid's %<a: the server or peer Squid connected to (destination.ip when direct)."));
+  public static final FieldDefinition SQUID_NEXT_HOP_TYPE =
+      keyword(
+          "squid.next_hop.type",
+          "How the proxy forwarded: direct (to the origin), parent (through another proxy, a"
+              + " proxy chain) or sibling; from the hierarchy code.");
   public static final FieldDefinition SQUID_ERROR_CODE =
       keyword("squid.error.code", "Squid's %err_code, e.g. ERR_CONNECT_FAIL.");
   public static final FieldDefinition SQUID_ERROR_DETAIL =
@@ -307,6 +316,41 @@ public final class Fields {
       keyword("vpn.bgp.status", "The BGP session status.");
   public static final FieldDefinition VPN_BGP_PEER_IP =
       ip("vpn.bgp.peer_ip", "The BGP neighbour address.");
+
+  // Firewalls and secure web gateways of other vendors (FortiGate, PAN-OS, Zscaler...)
+  public static final FieldDefinition OBSERVER_VENDOR =
+      keyword("observer.vendor", "The observing product's vendor, e.g. Fortinet.");
+  public static final FieldDefinition OBSERVER_NAME =
+      keyword("observer.name", "The observing device's own name (devname, serial host).");
+  public static final FieldDefinition RULE_NAME =
+      keyword(
+          "rule.name",
+          "The policy or rule that decided, e.g. a FortiGate policy id or a PAN-OS rule.");
+  public static final FieldDefinition RULE_ID = keyword("rule.id", "The rule's id or uuid.");
+  public static final FieldDefinition RULE_RULESET =
+      keyword("rule.ruleset", "The rule's collection or group (Azure Firewall rule collection).");
+  public static final FieldDefinition URL_CATEGORY =
+      multiKeyword("url.category", "The product's URL or web category (not ECS).");
+  public static final FieldDefinition NETWORK_APPLICATION =
+      keyword("network.application", "The application the firewall identified, e.g. ssl.");
+  public static final FieldDefinition NETWORK_BYTES =
+      longField("network.bytes", "Bytes in both directions of the session.");
+  public static final FieldDefinition SOURCE_NAT_IP =
+      ip("source.nat.ip", "The source address after translation (SNAT).");
+  public static final FieldDefinition SOURCE_NAT_PORT =
+      longField("source.nat.port", "The source port after translation.");
+  public static final FieldDefinition DESTINATION_NAT_IP =
+      ip("destination.nat.ip", "The destination address after translation (DNAT).");
+  public static final FieldDefinition DESTINATION_NAT_PORT =
+      longField("destination.nat.port", "The destination port after translation.");
+  public static final FieldDefinition TLS_VERSION =
+      keyword("tls.version", "The TLS version, e.g. 1.2.");
+  public static final FieldDefinition TLS_CIPHER = keyword("tls.cipher", "The TLS cipher suite.");
+  public static final FieldDefinition TLS_INSPECTED =
+      bool(
+          "tls.inspected",
+          "The observer decrypted the TLS session (FortiGate deep inspection, PAN-OS decryption,"
+              + " Zscaler SSL inspection); not ECS.");
 
   // Enrichments
   public static final FieldDefinition ED_SOURCE_ID =

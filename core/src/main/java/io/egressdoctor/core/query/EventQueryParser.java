@@ -12,6 +12,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.WildcardQuery;
+import org.apache.lucene.util.automaton.Operations;
+import org.apache.lucene.util.automaton.RegExp;
+import org.apache.lucene.util.automaton.TooComplexToDeterminizeException;
 
 /**
  * Parses the query language people type: Lucene syntax over ECS names, read by field type.
@@ -23,16 +28,28 @@ import java.util.Optional;
  * Lucene's default OR); {@code OR}, {@code AND}, {@code NOT}, {@code -}, {@code +} and
  * parentheses combine them. A word without a field is searched in {@code message} and {@code
  * event.original}. Errors name the problem and its column.
+ *
+ * <p>A query is bounded so that no text typed or pasted can exhaust the stack or the heap: at most
+ * {@link #MAX_DEPTH} levels of parentheses and {@code NOT}, at most {@link #MAX_CLAUSES} clauses,
+ * and wildcards and regular expressions that compile to an automaton of bounded size.
  */
 public final class EventQueryParser {
 
   private static final List<String> DEFAULT_TEXT_FIELDS =
       List.of(Fields.MESSAGE.name(), Fields.EVENT_ORIGINAL.name());
 
+  /** The deepest nesting of parentheses and {@code NOT} a query may have. */
+  public static final int MAX_DEPTH = 32;
+
+  /** The most clauses (terms, values of a list, ranges...) a query may have. */
+  public static final int MAX_CLAUSES = 512;
+
   private final ZoneId zone;
   private final Instant now;
   private String text;
   private int pos;
+  private int depth;
+  private int clauses;
 
   /** A parser reading zone-less dates as UTC. */
   public EventQueryParser() {
@@ -49,6 +66,8 @@ public final class EventQueryParser {
   public synchronized EventQuery parse(String query) {
     this.text = query == null ? "" : query;
     this.pos = 0;
+    this.depth = 0;
+    this.clauses = 0;
     skipWhitespace();
     if (atEnd() || text.strip().equals("*") || text.strip().equals("*:*")) {
       return Queries.all();
@@ -106,6 +125,7 @@ public final class EventQueryParser {
     if (atEnd()) {
       throw error("a clause is missing", pos);
     }
+    counted(pos);
     if (consumeKeyword("NOT") || consumeSymbol("!") || consumeSymbol("-")) {
       mustNot.add(parseUnaryOperand());
     } else {
@@ -122,7 +142,9 @@ public final class EventQueryParser {
     if (lookingAtKeyword("NOT") || lookingAt("!") || lookingAt("-")) {
       List<EventQuery> must = new ArrayList<>();
       List<EventQuery> mustNot = new ArrayList<>();
+      deeper(pos);
       addClause(must, mustNot);
+      depth--;
       return mustNot.isEmpty()
           ? must.get(0)
           : new EventQuery.Bool(List.of(Queries.all()), List.of(), mustNot, 0);
@@ -133,8 +155,10 @@ public final class EventQueryParser {
   private EventQuery parsePrimary() {
     if (peek() == '(') {
       int open = pos;
+      deeper(open);
       pos++;
       EventQuery inner = parseOr();
+      depth--;
       skipWhitespace();
       if (atEnd() || peek() != ')') {
         throw error("missing ')' for the '(' at column " + (open + 1), pos);
@@ -201,7 +225,9 @@ public final class EventQueryParser {
       return value(field, quoted, true, false, at);
     }
     if (c == '/' && field.type() == FieldType.KEYWORD) {
-      return new EventQuery.Regex(field.name(), readRegex());
+      String regex = readRegex();
+      checkAutomaton(() -> new RegExp(regex).toAutomaton(), "regular expression", at);
+      return new EventQuery.Regex(field.name(), regex);
     }
     Word w = readWord(false);
     return value(field, w.text(), false, w.wildcard(), at);
@@ -224,6 +250,7 @@ public final class EventQueryParser {
         continue;
       }
       int at = pos;
+      counted(at);
       if (peek() == '"') {
         alternatives.add(value(field, readQuoted(), true, false, at));
       } else {
@@ -347,7 +374,18 @@ public final class EventQueryParser {
       return new EventQuery.Exists(name);
     }
     return switch (field.type()) {
-      case KEYWORD -> keywordValue(field, raw, wildcard);
+      case KEYWORD -> {
+        EventQuery q = keywordValue(field, raw, wildcard);
+        if (q instanceof EventQuery.Wildcard w) {
+          checkAutomaton(
+              () ->
+                  WildcardQuery.toAutomaton(
+                      new Term(w.field(), w.pattern()), Operations.DEFAULT_DETERMINIZE_WORK_LIMIT),
+              "wildcard",
+              at);
+        }
+        yield q;
+      }
       case TEXT -> new EventQuery.Text(name, raw, quoted);
       case IP -> {
         if (raw.indexOf('/') >= 0) {
@@ -583,6 +621,38 @@ public final class EventQueryParser {
 
   private char peek() {
     return text.charAt(pos);
+  }
+
+  private void deeper(int at) {
+    if (++depth > MAX_DEPTH) {
+      throw error("the query nests more than " + MAX_DEPTH + " levels of '(' or NOT", at);
+    }
+  }
+
+  private void counted(int at) {
+    if (++clauses > MAX_CLAUSES) {
+      throw error("the query has more than " + MAX_CLAUSES + " clauses", at);
+    }
+  }
+
+  /**
+   * Builds a wildcard's or regular expression's automaton as the index will, so one that is
+   * malformed, too large to determinize or nested deep enough to overflow the stack is a query
+   * error at its column rather than a failure at search time.
+   */
+  private void checkAutomaton(
+      java.util.function.Supplier<org.apache.lucene.util.automaton.Automaton> build,
+      String what,
+      int at) {
+    try {
+      Operations.determinize(build.get(), Operations.DEFAULT_DETERMINIZE_WORK_LIMIT);
+    } catch (TooComplexToDeterminizeException e) {
+      throw error("the " + what + " is too complex to run; simplify it", at);
+    } catch (StackOverflowError e) {
+      throw error("the " + what + " is nested too deeply", at);
+    } catch (IllegalArgumentException e) {
+      throw error("invalid " + what + ": " + e.getMessage(), at);
+    }
   }
 
   private QuerySyntaxException error(String problem, int at) {

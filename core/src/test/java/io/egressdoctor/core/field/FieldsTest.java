@@ -38,6 +38,7 @@ class FieldsTest {
           "asr",
           "config",
           "vpn",
+          "rule",
           "egress_doctor");
 
   @Test

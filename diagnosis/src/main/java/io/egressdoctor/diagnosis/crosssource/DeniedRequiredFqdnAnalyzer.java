@@ -81,11 +81,18 @@ public final class DeniedRequiredFqdnAnalyzer implements CrossSourceAnalyzer {
       throw new IllegalArgumentException(NAME + ": acl_name '" + acl + "' is not a Squid ACL name");
     }
     Searches s = new Searches(context.index(), context.scope());
+    // A desktop denied a storage account or Service Bus name says nothing about the agent: only
+    // the agent's, installer's and appliance's requests count.
+    EventQuery agentTraffic = context.agents().trafficQuery(Fields.SOURCE_IP.name());
+    if (agentTraffic == null) {
+      return List.of();
+    }
     EventQuery denied =
         s.within(
             term(Fields.EVENT_TYPE.name(), "denied"),
             exists(DOMAIN),
-            not(term(Fields.HTTP_RESPONSE_STATUS_CODE.name(), "407")));
+            not(term(Fields.HTTP_RESPONSE_STATUS_CODE.name(), "407")),
+            agentTraffic);
     EndpointInventory inventory = new EndpointInventory(context.reference());
     EvidenceList evidence = new EvidenceList(p.integer("max_evidence", 10));
     List<Denied> found = new ArrayList<>();

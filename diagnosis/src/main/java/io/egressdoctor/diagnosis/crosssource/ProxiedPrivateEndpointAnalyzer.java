@@ -15,6 +15,7 @@ import io.egressdoctor.core.query.EventQuery;
 import io.egressdoctor.core.reference.PrivateEndpoint;
 import io.egressdoctor.diagnosis.AnalysisContext;
 import io.egressdoctor.diagnosis.CrossSourceAnalyzer;
+import io.egressdoctor.diagnosis.agent.AgentIdentity;
 import io.egressdoctor.diagnosis.catalog.EndpointCatalog;
 import io.egressdoctor.diagnosis.catalog.RequiredEndpoint;
 import io.egressdoctor.diagnosis.finding.Finding;
@@ -133,6 +134,7 @@ public final class ProxiedPrivateEndpointAnalyzer implements CrossSourceAnalyzer
     private final EvidenceList evidence;
     private final Map<String, ProxiedName> names = new LinkedHashMap<>();
     private final Set<String> clients = new TreeSet<>();
+    private final Set<String> shared = new TreeSet<>();
     private final List<Caller> callers = new ArrayList<>();
     private final Map<String, List<String>> unbypassed = new LinkedHashMap<>();
     private final Set<String> apiNames = new TreeSet<>();
@@ -159,6 +161,16 @@ public final class ProxiedPrivateEndpointAnalyzer implements CrossSourceAnalyzer
       clauses.add(exists(DOMAIN));
       if (!sourceServers.isEmpty()) {
         clauses.add(or(sourceServers.stream().map(c -> cidr(SOURCE_IP, c)).toList()));
+      } else {
+        // Desktops reach blob storage, Service Bus and S3 through the same proxy every day: only
+        // the agent's, installer's and appliance's requests say anything about the agent.
+        AgentIdentity agents = context.agents();
+        EventQuery traffic = agents.trafficQuery(SOURCE_IP);
+        if (traffic == null) {
+          return;
+        }
+        clauses.add(traffic);
+        agents.shared().forEach(h -> shared.add(h.address()));
       }
       EventQuery base = s.within(clauses.toArray(EventQuery[]::new));
       for (ValueCount vc : s.index().top(DOMAIN, base, maxNames)) {
@@ -492,6 +504,19 @@ public final class ProxiedPrivateEndpointAnalyzer implements CrossSourceAnalyzer
                     + ".");
           }
         }
+      }
+      Set<String> sharedClients = new TreeSet<>(shared);
+      sharedClients.retainAll(clients);
+      if (!sharedClients.isEmpty()) {
+        parts.add(
+            Prose.list(sharedClients)
+                + (sharedClients.size() == 1
+                    ? " is a NAT or branch address"
+                    : " are NAT or branch addresses")
+                + " that many hosts share: only its requests that match the agent's pattern (no"
+                + " browser, within "
+                + AgentIdentity.SHARED_WINDOW.toMinutes()
+                + " minutes of the agent's own requests) are counted.");
       }
       for (Caller c : callers) {
         parts.add(

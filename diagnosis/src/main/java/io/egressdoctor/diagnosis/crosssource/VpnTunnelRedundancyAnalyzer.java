@@ -2,12 +2,10 @@ package io.egressdoctor.diagnosis.crosssource;
 
 import static io.egressdoctor.core.query.Queries.and;
 import static io.egressdoctor.core.query.Queries.exists;
-import static io.egressdoctor.core.query.Queries.not;
 import static io.egressdoctor.core.query.Queries.or;
 import static io.egressdoctor.core.query.Queries.term;
 import static io.egressdoctor.core.query.Queries.terms;
 
-import io.egressdoctor.core.event.Event;
 import io.egressdoctor.core.field.Fields;
 import io.egressdoctor.core.index.IndexedEvent;
 import io.egressdoctor.core.query.EventQuery;
@@ -22,7 +20,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -45,8 +42,6 @@ public final class VpnTunnelRedundancyAnalyzer implements CrossSourceAnalyzer {
 
   private static final Set<String> PARAMETERS =
       Set.of("active_active_gateway", "min_outage", "window", "max_evidence");
-  private static final Set<String> UP = Set.of("up", "connected", "established");
-  private static final Set<String> DOWN = Set.of("down", "disconnected");
   private static final List<String> REFERENCES =
       List.of(
           "https://docs.aws.amazon.com/vpn/latest/s2svpn/vpn-redundant-connection.html",
@@ -172,18 +167,36 @@ public final class VpnTunnelRedundancyAnalyzer implements CrossSourceAnalyzer {
             evidence.last()));
   }
 
-  /** Streams the tunnel events, oldest first, keeping only their state changes. */
+  /**
+   * The tunnels whose provider is known, with their state changes. A customer-side log (strongSwan,
+   * libreswan) names no provider: its tunnels are not counted as an AWS or Azure connection's.
+   */
   private static Tunnels read(Searches s) throws IOException {
+    TunnelTimeline timeline = TunnelTimeline.read(s);
     Tunnels t = new Tunnels();
-    EventQuery q =
-        s.within(
-            or(
-                exists(Fields.VPN_TUNNEL_STATE.name()),
-                exists(Fields.VPN_IKE_PHASE1_STATE.name()),
-                exists(Fields.VPN_IKE_PHASE2_STATE.name())),
-            // BGP sessions go up and down with their tunnel; counting them would double it.
-            not(term(Fields.NETWORK_PROTOCOL.name(), "bgp")));
-    s.index().forEach(q, e -> record(t, e));
+    timeline.provider.forEach(
+        (tunnel, provider) -> {
+          if (timeline.known(tunnel)) {
+            t.provider.put(tunnel, provider);
+            t.connection.put(tunnel, timeline.connection.get(tunnel));
+            String ip = timeline.outsideIp.get(tunnel);
+            if (ip != null && provider.equals("aws")) {
+              t.outsideIp.put(tunnel, ip);
+            }
+          }
+        });
+    for (TunnelTimeline.Change c : timeline.changes) {
+      if (!t.provider.containsKey(c.tunnel())) {
+        continue;
+      }
+      if (c.up()) {
+        t.everUp.add(c.tunnel());
+      } else if (Boolean.TRUE.equals(t.lastState.get(c.tunnel()))) {
+        t.downEvents++;
+      }
+      t.lastState.put(c.tunnel(), c.up());
+      t.changes.add(new Change(c.time(), c.tunnel(), c.up(), c.eventId()));
+    }
     // The Azure gateway's public addresses: its own IKE lines name them ("Local ..."), and the
     // AWS logs name the one each AWS connection peers with (the customer gateway).
     EventQuery azure = s.within(term(Fields.VPN_PROVIDER.name(), "azure"));
@@ -198,57 +211,6 @@ public final class VpnTunnelRedundancyAnalyzer implements CrossSourceAnalyzer {
                   20));
     }
     return t;
-  }
-
-  private static void record(Tunnels t, IndexedEvent indexed) {
-    Event e = indexed.event();
-    String provider = e.getString(Fields.VPN_PROVIDER).orElse("aws").toLowerCase(Locale.ROOT);
-    String connection =
-        e.getString(Fields.VPN_CONNECTION_ID)
-            .or(() -> e.getString(Fields.VPN_GATEWAY_NAME))
-            .orElse("unknown connection");
-    String outside = e.getString(Fields.VPN_TUNNEL_OUTSIDE_IP).orElse(null);
-    String remote = e.getString(Fields.VPN_TUNNEL_REMOTE_IP).orElse(null);
-    // AWS names a tunnel by its outside IP; Azure's log names the peer, i.e. AWS's outside IP.
-    String part = provider.equals("aws") ? outside : remote;
-    if (part == null) {
-      part = e.getString(Fields.VPN_GATEWAY_INSTANCE).orElse(outside == null ? "tunnel" : outside);
-    }
-    String tunnel = connection + " " + part;
-    t.provider.putIfAbsent(tunnel, provider);
-    t.connection.putIfAbsent(tunnel, connection);
-    if (provider.equals("aws") && outside != null) {
-      t.outsideIp.putIfAbsent(tunnel, outside);
-    }
-    Boolean up = state(e);
-    if (up == null || e.timestamp().isEmpty()) {
-      return;
-    }
-    if (up) {
-      t.everUp.add(tunnel);
-    } else if (Boolean.TRUE.equals(t.lastState.get(tunnel))) {
-      t.downEvents++;
-    }
-    t.lastState.put(tunnel, up);
-    t.changes.add(
-        new Change(Instant.ofEpochMilli(e.timestamp().getAsLong()), tunnel, up, indexed.id()));
-  }
-
-  /** True for up, false for down, null for negotiating, rekeying and the like. */
-  private static Boolean state(Event e) {
-    String tunnel =
-        e.getString(Fields.VPN_TUNNEL_STATE).map(v -> v.toLowerCase(Locale.ROOT)).orElse("");
-    String phase1 =
-        e.getString(Fields.VPN_IKE_PHASE1_STATE).map(v -> v.toLowerCase(Locale.ROOT)).orElse("");
-    String phase2 =
-        e.getString(Fields.VPN_IKE_PHASE2_STATE).map(v -> v.toLowerCase(Locale.ROOT)).orElse("");
-    if (DOWN.contains(tunnel) || DOWN.contains(phase1) || DOWN.contains(phase2)) {
-      return false;
-    }
-    if (UP.contains(tunnel) || UP.contains(phase2)) {
-      return true;
-    }
-    return null;
   }
 
   /** Times when none of the tunnels was up, each lined up with agent trouble around it. */

@@ -21,6 +21,8 @@ import java.util.TreeMap;
  * @param references URLs that back the diagnosis and the fix
  * @param firstSeen the earliest supporting event, or null when none has a time
  * @param lastSeen the latest supporting event, or null when none has a time
+ * @param state whether it is still happening: after {@code lastSeen}, did the same hosts get
+ *     through to the same names or servers
  */
 public record Finding(
     RuleRef rule,
@@ -33,9 +35,11 @@ public record Finding(
     String fix,
     List<String> references,
     Instant firstSeen,
-    Instant lastSeen) {
+    Instant lastSeen,
+    FindingState state) {
 
   public Finding {
+    state = Objects.requireNonNullElse(state, FindingState.UNKNOWN);
     Objects.requireNonNull(rule, "rule");
     Objects.requireNonNull(level, "level");
     Objects.requireNonNull(pattern, "pattern");
@@ -49,6 +53,51 @@ public record Finding(
     }
     fix = Objects.requireNonNullElse(fix, "");
     references = List.copyOf(references);
+  }
+
+  /** A finding whose state is not judged yet. */
+  public Finding(
+      RuleRef rule,
+      Level level,
+      String pattern,
+      String summary,
+      Map<String, List<String>> entities,
+      List<Evidence> evidence,
+      long evidenceTotal,
+      String fix,
+      List<String> references,
+      Instant firstSeen,
+      Instant lastSeen) {
+    this(
+        rule,
+        level,
+        pattern,
+        summary,
+        entities,
+        evidence,
+        evidenceTotal,
+        fix,
+        references,
+        firstSeen,
+        lastSeen,
+        FindingState.UNKNOWN);
+  }
+
+  /** This finding with another level, summary and state, everything else kept. */
+  public Finding judged(Level newLevel, String newSummary, FindingState newState) {
+    return new Finding(
+        rule,
+        newLevel,
+        pattern,
+        newSummary,
+        entities,
+        evidence,
+        evidenceTotal,
+        fix,
+        references,
+        firstSeen,
+        lastSeen,
+        newState);
   }
 
   /** How many supporting events the evidence list leaves out. */

@@ -2,6 +2,7 @@ package io.egressdoctor.diagnosis.rule;
 
 import io.egressdoctor.diagnosis.finding.Evidence;
 import io.egressdoctor.diagnosis.finding.Finding;
+import io.egressdoctor.diagnosis.finding.FindingState;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -55,7 +56,8 @@ public final class FindingMerger {
         a.fix().isEmpty() ? b.fix() : a.fix(),
         references,
         min(a.firstSeen(), b.firstSeen()),
-        max(a.lastSeen(), b.lastSeen()));
+        max(a.lastSeen(), b.lastSeen()),
+        b.state() == FindingState.ONGOING ? b.state() : a.state());
   }
 
   private static <T> List<T> concat(List<T> a, List<T> b) {

@@ -259,6 +259,7 @@ public final class RulePack implements FindingSource {
                 CorrelationRunner.run(c, sources.get(c.meta().id()), context).stream().toList();
             case Rule.AnalyzerRule a -> analyzer(a, context);
           };
+      findings = Recency.judge(findings, context);
     } catch (RuntimeException e) {
       throw new IllegalStateException(
           "rule " + rule.meta().name() + " (" + rule.meta().location() + ") failed: " + e, e);
@@ -289,7 +290,8 @@ public final class RulePack implements FindingSource {
                   : f.fix(),
               f.references().isEmpty() ? meta.references() : f.references(),
               f.firstSeen(),
-              f.lastSeen()));
+              f.lastSeen(),
+              f.state()));
     }
     return out;
   }

@@ -15,8 +15,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipArchiveInputStream;
 
 /**
  * Unpacks {@code .zip} and {@code .tar.gz} support bundles into temporary folders, safely: entry
@@ -24,6 +24,14 @@ import java.util.zip.ZipInputStream;
  * are skipped, and the bytes written per entry, in all and the number of entries are capped,
  * counting what is actually decompressed rather than what headers claim. Bundles inside bundles are
  * unpacked too, a few levels deep.
+ *
+ * <p>What one bundle may unpack to is bounded by the smallest of the limit given, {@link
+ * Limits#maxRatio} times the bundle's own size, and the free space of the temporary folder (less a
+ * margin), checked before unpacking and as it goes; exceeding one is an input error naming the
+ * entry. Zip entry names are read as UTF-8 when the entry says so, else as CP437 (zips made on
+ * Windows). Two entries that would land on the same file (duplicates, or names alike once decoded)
+ * are kept apart with a suffix, never overwritten; an entry that cannot be written (a name too
+ * long, a file where a folder must go) is skipped with a warning naming it.
  *
  * <p>Extracted files keep a mapping back to {@code bundle.zip!entry}, the name reports show.
  */
@@ -36,20 +44,40 @@ public final class BundleExtractor implements Closeable {
    * @param maxTotalBytes everything together
    * @param maxEntries how many files
    */
-  public record Limits(long maxEntryBytes, long maxTotalBytes, int maxEntries) {
+  public record Limits(long maxEntryBytes, long maxTotalBytes, int maxEntries, int maxRatio) {
 
-    /** 4 GiB a file, 16 GiB in all, 100,000 files. */
+    /** Limits with the default ratio. */
+    public Limits(long maxEntryBytes, long maxTotalBytes, int maxEntries) {
+      this(maxEntryBytes, maxTotalBytes, maxEntries, DEFAULT_RATIO);
+    }
+
+    /** 4 GiB a file, 16 GiB in all, 100,000 files, 200 times the bundle's size. */
     public static Limits defaults() {
-      return new Limits(4L << 30, 16L << 30, 100_000);
+      return new Limits(4L << 30, 16L << 30, 100_000, DEFAULT_RATIO);
     }
   }
+
+  /**
+   * Logs compress well, 10 to 50 times; 200 leaves room for very repetitive ones while a zip bomb
+   * (thousands of times) stops early.
+   */
+  public static final int DEFAULT_RATIO = 200;
+
+  /** Free space left in the temporary folder, so unpacking never fills the disk. */
+  static final long FREE_MARGIN = 256L << 20;
+
+  /** How often, in bytes written, free space is checked again. */
+  private static final long SPACE_CHECK_EVERY = 64L << 20;
 
   private static final int MAX_DEPTH = 3;
 
   private final Limits limits;
   private final Path workRoot;
   private final Map<String, String> displayPrefixes = new LinkedHashMap<>();
+  private final List<String> warnings = new ArrayList<>();
   private long totalBytes;
+  private long budget;
+  private long sinceSpaceCheck;
   private int entries;
   private int counter;
 
@@ -71,12 +99,35 @@ public final class BundleExtractor implements Closeable {
   public List<Path> expand(List<Path> paths) throws IOException {
     List<Path> out = new ArrayList<>();
     for (Path p : paths) {
-      out.add(
-          isBundle(p)
-              ? extract(p, p.toString(), 0, workRoot.resolve(Integer.toString(++counter)))
-              : p);
+      if (isBundle(p)) {
+        startBudget(p);
+        out.add(extract(p, p.toString(), 0, workRoot.resolve(Integer.toString(++counter))));
+      } else {
+        out.add(p);
+      }
     }
     return out;
+  }
+
+  /** Entries skipped because they could not be written, one line each naming the entry. */
+  public List<String> warnings() {
+    return List.copyOf(warnings);
+  }
+
+  /** The most this bundle may unpack to: checked before a byte is written. */
+  private void startBudget(Path bundle) throws IOException {
+    long size = Files.size(bundle);
+    long byRatio = Math.max(size, 1L << 20) * limits.maxRatio();
+    budget = totalBytes + Math.min(limits.maxTotalBytes(), byRatio);
+    long free = Files.getFileStore(workRoot).getUsableSpace() - FREE_MARGIN;
+    if (free < size) {
+      throw new UnsafeBundleException(
+          bundle
+              + ": the temporary folder has "
+              + Math.max(0, free >> 20)
+              + " MiB free, less than the bundle's own size; free some space or set"
+              + " java.io.tmpdir (-Djava.io.tmpdir=DIR) to a larger disk");
+    }
   }
 
   /** The name to show for a file: {@code bundle.zip!entry} for unpacked files, else unchanged. */
@@ -121,11 +172,17 @@ public final class BundleExtractor implements Closeable {
   }
 
   private void unzip(InputStream in, Path dest, String shownAs) throws IOException {
-    try (ZipInputStream zip = new ZipInputStream(in)) {
-      for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
-        if (!e.isDirectory()) {
-          write(zip, target(dest, e.getName(), shownAs), shownAs, e.getName());
+    // CP437 unless the entry is flagged UTF-8 or carries a Unicode path field.
+    try (ZipArchiveInputStream zip = new ZipArchiveInputStream(in, "CP437", true, true)) {
+      for (ZipArchiveEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+        if (e.isDirectory() || e.isUnixSymlink()) {
+          continue;
         }
+        if (!zip.canReadEntryData(e)) {
+          warnings.add(shownAs + "!" + e.getName() + ": skipped, its compression is not supported");
+          continue;
+        }
+        keepTime(write(zip, target(dest, e.getName(), shownAs), shownAs, e.getName()), e.getTime());
       }
     }
   }
@@ -134,8 +191,20 @@ public final class BundleExtractor implements Closeable {
     TarReader tar = new TarReader(in);
     for (TarReader.Entry e = tar.next(); e != null; e = tar.next()) {
       if (e.regularFile()) {
-        write(tar.content(), target(dest, e.name(), shownAs), shownAs, e.name());
+        keepTime(
+            write(tar.content(), target(dest, e.name(), shownAs), shownAs, e.name()),
+            e.modified() * 1000);
       }
+    }
+  }
+
+  /**
+   * Gives an unpacked file its entry's time, which is the file's own time for parsers (a pasted
+   * session without a time shown, a year-less syslog line); the time of unpacking would be wrong.
+   */
+  private static void keepTime(Path file, long epochMillis) throws IOException {
+    if (file != null && epochMillis > 0) {
+      Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.fromMillis(epochMillis));
     }
   }
 
@@ -144,6 +213,10 @@ public final class BundleExtractor implements Closeable {
     String name = entryName.replace('\\', '/');
     boolean absolute = name.startsWith("/") || name.matches("^[A-Za-z]:.*");
     boolean climbs = List.of(name.split("/")).contains("..");
+    if (name.indexOf('\0') >= 0) {
+      throw new UnsafeBundleException(
+          shownAs + ": entry '" + entryName.replace('\0', '?') + "' has a NUL in its name");
+    }
     Path target = dest.resolve(name).normalize();
     if (absolute || climbs || !target.startsWith(dest) || name.indexOf('\0') >= 0) {
       throw new UnsafeBundleException(
@@ -156,15 +229,35 @@ public final class BundleExtractor implements Closeable {
     return target;
   }
 
-  private void write(InputStream in, Path target, String shownAs, String entry) throws IOException {
+  /** Writes the entry where it is wanted, or beside it under a free name; null when skipped. */
+  private Path write(InputStream in, Path wanted, String shownAs, String entry) throws IOException {
     if (++entries > limits.maxEntries()) {
       throw new UnsafeBundleException(
-          shownAs + ": more than " + limits.maxEntries() + " files; refusing to unpack more");
+          shownAs
+              + "!"
+              + entry
+              + ": more than "
+              + limits.maxEntries()
+              + " files in the bundle; refusing to unpack more");
     }
-    Files.createDirectories(target.getParent());
+    Path target;
+    try {
+      Files.createDirectories(wanted.getParent());
+      target = unused(wanted);
+    } catch (java.nio.file.FileSystemException | java.nio.file.InvalidPathException e) {
+      warnings.add(shownAs + "!" + entry + ": skipped, it cannot be written here (" + why(e) + ")");
+      return null;
+    }
     byte[] buf = new byte[1 << 16];
     long written = 0;
-    try (OutputStream out = Files.newOutputStream(target)) {
+    OutputStream out;
+    try {
+      out = Files.newOutputStream(target, java.nio.file.StandardOpenOption.CREATE_NEW);
+    } catch (java.nio.file.FileSystemException e) {
+      warnings.add(shownAs + "!" + entry + ": skipped, it cannot be written here (" + why(e) + ")");
+      return null;
+    }
+    try (out) {
       for (int n = in.read(buf); n > 0; n = in.read(buf)) {
         written += n;
         totalBytes += n;
@@ -177,13 +270,61 @@ public final class BundleExtractor implements Closeable {
                   + limits.maxEntryBytes()
                   + " bytes unpacked");
         }
-        if (totalBytes > limits.maxTotalBytes()) {
+        if (totalBytes > budget) {
           throw new UnsafeBundleException(
-              shownAs + ": unpacks to more than " + limits.maxTotalBytes() + " bytes");
+              shownAs
+                  + "!"
+                  + entry
+                  + ": the bundle unpacks to more than "
+                  + Math.min(limits.maxTotalBytes(), budget)
+                  + " bytes ("
+                  + limits.maxRatio()
+                  + " times its size at most); refusing to unpack more");
+        }
+        sinceSpaceCheck += n;
+        if (sinceSpaceCheck >= SPACE_CHECK_EVERY) {
+          sinceSpaceCheck = 0;
+          if (Files.getFileStore(workRoot).getUsableSpace() < FREE_MARGIN) {
+            throw new UnsafeBundleException(
+                shownAs
+                    + "!"
+                    + entry
+                    + ": the temporary folder is almost full; free some space or set"
+                    + " java.io.tmpdir to a larger disk");
+          }
         }
         out.write(buf, 0, n);
       }
     }
+    return target;
+  }
+
+  /**
+   * The path itself, or when a file is already there (a duplicate entry, or a name alike once
+   * decoded or on a case-blind file system) the first free {@code name (2).ext}.
+   */
+  private static Path unused(Path wanted) {
+    if (!Files.exists(wanted, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      return wanted;
+    }
+    String name = wanted.getFileName().toString();
+    int dot = name.indexOf('.', 1);
+    String stem = dot > 0 ? name.substring(0, dot) : name;
+    String ext = dot > 0 ? name.substring(dot) : "";
+    for (int i = 2; ; i++) {
+      Path p = wanted.resolveSibling(stem + " (" + i + ")" + ext);
+      if (!Files.exists(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+        return p;
+      }
+    }
+  }
+
+  private static String why(Exception e) {
+    String reason =
+        e instanceof java.nio.file.FileSystemException f && f.getReason() != null
+            ? f.getReason()
+            : e.getClass().getSimpleName();
+    return reason.toLowerCase(Locale.ROOT);
   }
 
   /** Deletes everything unpacked. */

@@ -29,8 +29,9 @@ final class TarReader {
    * @param name its path inside the archive
    * @param size its size in bytes
    * @param type its tar type flag
+   * @param modified its modification time in epoch seconds (0 or less when unknown)
    */
-  record Entry(String name, long size, char type) {
+  record Entry(String name, long size, char type, long modified) {
     boolean regularFile() {
       return type == '0' || type == '\0' || type == '7';
     }
@@ -50,6 +51,7 @@ final class TarReader {
       String name = text(header, 0, 100);
       long size = octal(header, 124, 12);
       char type = (char) header[156];
+      long modified = octal(header, 136, 12);
       String prefix = text(header, 345, 155);
       if (!prefix.isEmpty() && "ustar".equals(text(header, 257, 5))) {
         name = prefix + "/" + name;
@@ -76,7 +78,7 @@ final class TarReader {
       }
       remaining = size;
       padding = pad(size);
-      return new Entry(longName != null ? longName : name, size, type);
+      return new Entry(longName != null ? longName : name, size, type, modified);
     }
   }
 

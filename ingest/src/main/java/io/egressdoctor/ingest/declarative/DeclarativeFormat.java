@@ -92,7 +92,7 @@ public final class DeclarativeFormat implements LogFormat {
           ? Math.min(FormatRegistry.MIN_SCORE, spec.maxScore())
           : 0;
     }
-    LineMatcher matcher = new LineMatcher(spec.patterns());
+    LineMatcher matcher = new LineMatcher(spec.patterns(), spec.missing());
     int ok = 0;
     boolean started = false;
     for (String l : lines) {

@@ -49,7 +49,7 @@ final class DeclarativeParser extends LineLogParser {
       Map<String, Integer> patternHits) {
     super(context);
     this.spec = spec;
-    this.matcher = new LineMatcher(spec.patterns());
+    this.matcher = new LineMatcher(spec.patterns(), spec.missing());
     this.assembler = new EventAssembler(spec, years);
     this.patternHits = patternHits;
     if (spec.fileNameRegex() != null) {
@@ -154,9 +154,12 @@ final class DeclarativeParser extends LineLogParser {
     }
     pending = null;
     orphanLine = -1;
-    Map<String, String> captures = new LinkedHashMap<>(fileCaptures);
-    captures.putAll(carried);
-    captures.putAll(p.match.captures());
+    Map<String, String> captures = p.match.captures();
+    if (!fileCaptures.isEmpty() || !carried.isEmpty()) {
+      captures = new LinkedHashMap<>(fileCaptures);
+      captures.putAll(carried);
+      captures.putAll(p.match.captures());
+    }
     String continuation = p.continuation == null ? null : p.continuation.toString();
     EventAssembler.Result r = assembler.assemble(p.match, captures, continuation, context.zone());
     if (r.problem() != null) {

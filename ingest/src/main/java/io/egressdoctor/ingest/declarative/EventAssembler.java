@@ -48,7 +48,7 @@ final class EventAssembler {
     if (spec.timestamp() != null) {
       String raw = null;
       for (String source : spec.timestamp().sources()) {
-        raw = raw == null ? captures.get(source) : raw;
+        raw = raw == null ? timeText(captures, source) : raw;
       }
       TimestampParser.Parsed p =
           raw == null ? null : timestamps.read(raw, zoneOf(zone), years.reference());
@@ -90,6 +90,22 @@ final class EventAssembler {
     return new Result(b, null);
   }
 
+  /** A capture, or {@code date+time}: captures joined by a blank, all of them present. */
+  private static String timeText(Map<String, String> captures, String source) {
+    if (source.indexOf('+') < 0) {
+      return captures.get(source);
+    }
+    StringBuilder sb = new StringBuilder();
+    for (String part : source.split("\\+")) {
+      String v = captures.get(part);
+      if (v == null) {
+        return null;
+      }
+      sb.append(sb.isEmpty() ? "" : " ").append(v.strip());
+    }
+    return sb.toString();
+  }
+
   private ZoneId zoneOf(ZoneId ingestZone) {
     return spec.timestamp().zone() != null ? spec.timestamp().zone() : ingestZone;
   }
@@ -102,7 +118,8 @@ final class EventAssembler {
     }
   }
 
-  private void put(Event.Builder b, Target t, String raw) {
+  private void put(Event.Builder b, Target t, String value) {
+    String raw = t.urlDecode() ? percentDecoded(value) : value;
     if (t.split() == null) {
       put(b, t.field(), raw);
       return;
@@ -124,10 +141,29 @@ final class EventAssembler {
     EcsValues.put(b, field, v);
   }
 
+  /** {@code %20} and the like decoded; a malformed escape leaves the value as it is. */
+  private static String percentDecoded(String v) {
+    if (v.indexOf('%') < 0) {
+      return v;
+    }
+    try {
+      return java.net.URLDecoder.decode(
+          v.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      return v;
+    }
+  }
+
   private void derive(Event.Builder b, Map<String, String> captures, Derivation d) {
     String value = valueOf(b, captures, d.from());
     if (value == null) {
       return;
+    }
+    for (Map.Entry<String, Pattern> w : d.when().entrySet()) {
+      String v = valueOf(b, captures, w.getKey());
+      if (v == null || !w.getValue().matcher(v).find()) {
+        return;
+      }
     }
     if (d.regex() != null) {
       Matcher m = d.regex().matcher(value);

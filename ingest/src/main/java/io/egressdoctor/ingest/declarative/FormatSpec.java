@@ -21,6 +21,7 @@ import java.util.regex.Pattern;
  * @param skip lines ignored silently (headers, comments, unrelated variables), or null
  * @param multiline how lines continue an event, or null for one line per event
  * @param timestamp where the event time comes from, or null
+ * @param missing values that mean "no value" in this format ({@code None}, {@code N/A}), lowercased
  * @param fields the ECS targets of each capture name
  * @param set constant values of every event
  * @param values value maps per field, applied before a value is stored (keys lowercased)
@@ -41,6 +42,7 @@ record FormatSpec(
     Pattern skip,
     Multiline multiline,
     TimestampSpec timestamp,
+    java.util.Set<String> missing,
     Map<String, List<Target>> fields,
     Map<FieldDefinition, List<String>> set,
     Map<String, Map<String, String>> values,
@@ -48,14 +50,29 @@ record FormatSpec(
     Extraction extract,
     List<Sample> samples) {
 
-  /** Where a captured value goes. */
-  record Target(FieldDefinition field, String split) {}
+  /**
+   * Where a captured value goes.
+   *
+   * @param split a separator that makes the value a list, or null
+   * @param urlDecode the value is percent-encoded ({@code Access%20Blocked}) and is decoded first
+   */
+  record Target(FieldDefinition field, String split, boolean urlDecode) {}
+
+  /** Whether a line may, must or must not start with a syslog header ({@link SyslogHeader}). */
+  enum Syslog {
+    NONE,
+    OPTIONAL,
+    REQUIRED
+  }
 
   /** A way to recognise and split the first line of an event. */
-  sealed interface LinePattern permits RegexPattern, JsonPattern, CsvPattern {
+  sealed interface LinePattern permits RegexPattern, JsonPattern, CsvPattern, KeyValuePattern {
     String name();
 
     int line();
+
+    /** Captures that must be present and match (a regex found in the value) for the line. */
+    Map<String, Pattern> when();
 
     Map<FieldDefinition, List<String>> set();
   }
@@ -67,7 +84,12 @@ record FormatSpec(
    *     header's time, a section name), until a later carry line sets them again
    */
   record RegexPattern(
-      String name, int line, Pattern regex, boolean carry, Map<FieldDefinition, List<String>> set)
+      String name,
+      int line,
+      Pattern regex,
+      boolean carry,
+      Map<String, Pattern> when,
+      Map<FieldDefinition, List<String>> set)
       implements LinePattern {}
 
   /**
@@ -77,28 +99,59 @@ record FormatSpec(
    * @param cutAt text after which the rest of the line is dropped (the agent's {@code >>>}), or
    *     null
    * @param require keys that must be present for the line to be this pattern's
+   * @param unwrap wrapper objects whose keys are also captures without the wrapper's name ({@code
+   *     event} for Zscaler's {@code {"sourcetype":..,"event":{..}}})
    */
   record JsonPattern(
       String name,
       int line,
       Pattern prefix,
+      Syslog syslog,
       String cutAt,
       List<String> require,
+      List<String> unwrap,
+      Map<String, Pattern> when,
       Map<FieldDefinition, List<String>> set)
       implements LinePattern {}
 
   /**
-   * Comma-separated values under a header line; column names are the captures.
+   * Delimited values, either under a header line (column names from the file) or positional without
+   * one ({@code columns} declared here); column names are the captures.
    *
-   * @param header column names whose presence marks the header line
+   * @param header column names whose presence marks the header line (empty with {@code columns})
+   * @param columns the declared column names of a headerless file, {@code -} for a column not kept
+   *     (empty with {@code header}); a row may have more or fewer cells
+   * @param headerAny with {@code header}: at least one of these must be in the header line too
+   * @param minColumns the fewest cells a row of this pattern has
+   * @param match with {@code header}: column values a row must match to be this pattern's
    */
   record CsvPattern(
       String name,
       int line,
+      Pattern prefix,
+      Syslog syslog,
       List<String> header,
       List<String> headerAny,
+      List<String> columns,
       char delimiter,
+      int minColumns,
       Map<String, Pattern> match,
+      Map<String, Pattern> when,
+      Map<FieldDefinition, List<String>> set)
+      implements LinePattern {}
+
+  /**
+   * {@code key=value} pairs ({@link KeyValueSplitter}); keys are the captures.
+   *
+   * @param minPairs the fewest pairs a line of this pattern has
+   */
+  record KeyValuePattern(
+      String name,
+      int line,
+      Pattern prefix,
+      Syslog syslog,
+      int minPairs,
+      Map<String, Pattern> when,
       Map<FieldDefinition, List<String>> set)
       implements LinePattern {}
 
@@ -111,9 +164,10 @@ record FormatSpec(
   /**
    * The event time.
    *
-   * @param sources the captures that may hold it, the first present one wins
+   * @param sources the captures that may hold it, the first present one wins; {@code date+time}
+   *     joins two captures with a blank
    * @param formats {@code java.time} patterns, or {@code iso}, {@code epoch_seconds}, {@code
-   *     epoch_millis}, {@code epoch}
+   *     epoch_millis}, {@code epoch_micros}, {@code epoch_nanos}, {@code epoch} (unit by size)
    * @param zone the zone for times without one; null means the ingest's {@code --timezone}
    * @param required a line without a readable time is rejected
    */
@@ -128,6 +182,7 @@ record FormatSpec(
   record Derivation(
       int line,
       String from,
+      Map<String, Pattern> when,
       Pattern regex,
       Map<String, List<Target>> fields,
       Map<String, String> map,

@@ -7,10 +7,12 @@ import io.egressdoctor.ingest.declarative.FormatSpec.CsvPattern;
 import io.egressdoctor.ingest.declarative.FormatSpec.Derivation;
 import io.egressdoctor.ingest.declarative.FormatSpec.Extraction;
 import io.egressdoctor.ingest.declarative.FormatSpec.JsonPattern;
+import io.egressdoctor.ingest.declarative.FormatSpec.KeyValuePattern;
 import io.egressdoctor.ingest.declarative.FormatSpec.LinePattern;
 import io.egressdoctor.ingest.declarative.FormatSpec.Multiline;
 import io.egressdoctor.ingest.declarative.FormatSpec.RegexPattern;
 import io.egressdoctor.ingest.declarative.FormatSpec.Sample;
+import io.egressdoctor.ingest.declarative.FormatSpec.Syslog;
 import io.egressdoctor.ingest.declarative.FormatSpec.Target;
 import io.egressdoctor.ingest.declarative.FormatSpec.TimestampSpec;
 import java.time.DateTimeException;
@@ -29,7 +31,7 @@ final class FormatSpecLoader {
 
   private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_.-]*");
   private static final Set<String> SPECIAL_TIME_FORMATS =
-      Set.of("iso", "epoch", "epoch_seconds", "epoch_millis");
+      Set.of("iso", "epoch", "epoch_seconds", "epoch_millis", "epoch_micros", "epoch_nanos");
 
   private static final List<String> TOP_KEYS =
       List.of(
@@ -44,6 +46,7 @@ final class FormatSpecLoader {
           "skip",
           "multiline",
           "timestamp",
+          "missing",
           "fields",
           "set",
           "values",
@@ -78,6 +81,10 @@ final class FormatSpecLoader {
     Pattern skip = r.regex("skip");
     Multiline multiline = multiline(r);
     TimestampSpec timestamp = timestamp(r);
+    Set<String> missing = new java.util.HashSet<>();
+    for (String m : r.strings("missing")) {
+      missing.add(m == null ? "" : m.strip().toLowerCase(Locale.ROOT));
+    }
     Map<String, List<Target>> fields = targets(r, "fields");
     Map<FieldDefinition, List<String>> set = constants(r, "set");
     Map<String, Map<String, String>> values = values(r);
@@ -107,6 +114,7 @@ final class FormatSpecLoader {
         skip,
         multiline,
         timestamp,
+        Set.copyOf(missing),
         fields,
         set,
         values,
@@ -121,9 +129,14 @@ final class FormatSpecLoader {
       SpecReader p = SpecReader.of(r.file(), n, "a pattern");
       String name = p.string("name", "pattern" + (out.size() + 1));
       Map<FieldDefinition, List<String>> set = constants(p, "set");
-      int kinds = (p.has("regex") ? 1 : 0) + (p.has("json") ? 1 : 0) + (p.has("csv") ? 1 : 0);
+      Map<String, Pattern> when = when(p);
+      int kinds =
+          (p.has("regex") ? 1 : 0)
+              + (p.has("json") ? 1 : 0)
+              + (p.has("csv") ? 1 : 0)
+              + (p.has("kv") ? 1 : 0);
       if (kinds != 1) {
-        throw p.error(p.line(), "a pattern needs exactly one of 'regex', 'json' or 'csv'");
+        throw p.error(p.line(), "a pattern needs exactly one of 'regex', 'json', 'csv' or 'kv'");
       }
       if (p.has("carry") && !p.has("regex")) {
         throw p.error(p.lineOf("carry"), "'carry' is for 'regex' patterns");
@@ -133,33 +146,109 @@ final class FormatSpecLoader {
         if (carry && !set.isEmpty()) {
           throw p.error(p.lineOf("set"), "a 'carry' pattern makes no event, so it sets nothing");
         }
-        out.add(new RegexPattern(name, p.line(), p.regex("regex"), carry, set));
+        out.add(new RegexPattern(name, p.line(), p.regex("regex"), carry, when, set));
       } else if (p.has("json")) {
         SpecReader j = p.child("json");
         Pattern prefix = j.regex("prefix");
+        Syslog syslog = syslog(j);
         String cutAt = j.string("cut_at", null);
         List<String> require = j.strings("require");
+        List<String> unwrap = j.strings("unwrap");
         j.finish("'json'");
-        out.add(new JsonPattern(name, p.line(), prefix, cutAt, require, set));
+        out.add(new JsonPattern(name, p.line(), prefix, syslog, cutAt, require, unwrap, when, set));
+      } else if (p.has("csv")) {
+        out.add(csv(p.child("csv"), name, p.line(), when, set));
       } else {
-        SpecReader c = p.child("csv");
-        List<String> header = c.strings("header");
-        List<String> headerAny = c.strings("header_any");
-        String delimiter = c.string("delimiter", ",");
-        Map<String, Pattern> match = new java.util.LinkedHashMap<>();
-        for (Map.Entry<String, String> m : c.stringMap("match").entrySet()) {
-          match.put(m.getKey(), c.compile(m.getValue(), c.lineOf("match"), "match." + m.getKey()));
-        }
-        c.finish("'csv'");
-        if (header.isEmpty() || delimiter.length() != 1) {
-          throw c.error(c.line(), "'csv' needs 'header' columns and a one-character delimiter");
-        }
-        out.add(new CsvPattern(name, p.line(), header, headerAny, delimiter.charAt(0), match, set));
+        SpecReader k = p.child("kv");
+        Pattern prefix = k.regex("prefix");
+        Syslog syslog = syslog(k);
+        int minPairs = k.integer("min_pairs", 2, 1, 1000);
+        k.finish("'kv'");
+        out.add(new KeyValuePattern(name, p.line(), prefix, syslog, minPairs, when, set));
       }
       p.finish("a pattern");
     }
     if (out.isEmpty()) {
       throw r.error(r.line(), "a format needs at least one entry under 'patterns'");
+    }
+    return out;
+  }
+
+  private static CsvPattern csv(
+      SpecReader c,
+      String name,
+      int line,
+      Map<String, Pattern> when,
+      Map<FieldDefinition, List<String>> set)
+      throws FormatSpecException {
+    Pattern prefix = c.regex("prefix");
+    Syslog syslog = syslog(c);
+    List<String> header = c.strings("header");
+    List<String> headerAny = c.strings("header_any");
+    Map<String, Pattern> match = new LinkedHashMap<>();
+    for (Map.Entry<String, String> m : c.stringMap("match").entrySet()) {
+      match.put(m.getKey(), c.compile(m.getValue(), c.lineOf("match"), "match." + m.getKey()));
+    }
+    List<String> columns = c.strings("columns");
+    String delimiter = c.string("delimiter", ",");
+    if ("\\t".equals(delimiter) || "tab".equals(delimiter)) {
+      delimiter = "\t";
+    }
+    int minColumns = c.integer("min_columns", 1, 1, 10_000);
+    if (c.has("min_columns") && columns.isEmpty()) {
+      throw c.error(c.lineOf("min_columns"), "'min_columns' goes with 'columns'");
+    }
+    c.finish("'csv'");
+    if (header.isEmpty() == columns.isEmpty() || delimiter.length() != 1) {
+      throw c.error(
+          c.line(),
+          "'csv' needs either 'header' (columns named by the file) or 'columns' (a headerless"
+              + " file), and a one-character delimiter");
+    }
+    for (String col : columns) {
+      if (col == null || col.isBlank()) {
+        throw c.error(c.lineOf("columns"), "a column needs a name ('-' for one not kept)");
+      }
+    }
+    if (columns.size() > 0 && (!headerAny.isEmpty() || !match.isEmpty())) {
+      throw c.error(
+          c.line(), "'header_any' and 'match' go with 'header', not 'columns' (use 'when')");
+    }
+    return new CsvPattern(
+        name,
+        line,
+        prefix,
+        syslog,
+        header,
+        headerAny,
+        columns,
+        delimiter.charAt(0),
+        minColumns,
+        match,
+        when,
+        set);
+  }
+
+  private static Syslog syslog(SpecReader r) throws FormatSpecException {
+    String s = r.string("syslog", "none");
+    return switch (s) {
+      case "none" -> Syslog.NONE;
+      case "optional" -> Syslog.OPTIONAL;
+      case "required" -> Syslog.REQUIRED;
+      default ->
+          throw r.error(
+              r.lineOf("syslog"), "'syslog' is none, optional or required, not '" + s + "'");
+    };
+  }
+
+  /** {@code when: {capture: regex}}: every capture must be present and the regex found in it. */
+  private static Map<String, Pattern> when(SpecReader r) throws FormatSpecException {
+    Map<String, Pattern> out = new LinkedHashMap<>();
+    if (!r.has("when")) {
+      return out;
+    }
+    for (Map.Entry<String, String> e : r.stringMap("when").entrySet()) {
+      out.put(e.getKey(), r.compile(e.getValue(), r.lineOf("when"), "when." + e.getKey()));
     }
     return out;
   }
@@ -235,15 +324,19 @@ final class FormatSpecLoader {
         SpecReader t = SpecReader.of(r.file(), v, "a field target");
         FieldDefinition f = field(t, t.requiredString("field"), t.lineOf("field"));
         String split = t.string("split", null);
+        String decode = t.string("decode", null);
+        if (decode != null && !decode.equals("url")) {
+          throw t.error(t.lineOf("decode"), "'decode' can only be 'url' (percent-encoding)");
+        }
         t.finish("a field target");
-        targets.add(new Target(f, split));
+        targets.add(new Target(f, split, decode != null));
       } else if (v instanceof SpecNode.Sequence seq) {
         for (SpecNode item : seq.items()) {
-          targets.add(new Target(field(m, m.scalar(item, e.getKey()), item.line()), null));
+          targets.add(new Target(field(m, m.scalar(item, e.getKey()), item.line()), null, false));
         }
       } else {
         String name = m.scalar(v, e.getKey());
-        targets.add(new Target(field(m, name, v.line()), null));
+        targets.add(new Target(field(m, name, v.line()), null, false));
       }
       m.has(e.getKey());
       out.put(e.getKey(), targets);
@@ -305,6 +398,7 @@ final class FormatSpecLoader {
 
   private static Derivation derivation(SpecReader d) throws FormatSpecException {
     String from = d.string("from", Fields.MESSAGE.name());
+    Map<String, Pattern> when = when(d);
     Pattern regex = d.regex("regex");
     Map<String, List<Target>> fields = targets(d, "fields");
     Map<String, String> map = null;
@@ -330,7 +424,7 @@ final class FormatSpecLoader {
         }
       }
     }
-    return new Derivation(d.line(), from, regex, fields, map, to, set);
+    return new Derivation(d.line(), from, when, regex, fields, map, to, set);
   }
 
   private static Extraction extraction(SpecReader r) throws FormatSpecException {

@@ -5,18 +5,19 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.egressdoctor.ingest.declarative.FormatSpec.CsvPattern;
 import io.egressdoctor.ingest.declarative.FormatSpec.JsonPattern;
+import io.egressdoctor.ingest.declarative.FormatSpec.KeyValuePattern;
 import io.egressdoctor.ingest.declarative.FormatSpec.LinePattern;
 import io.egressdoctor.ingest.declarative.FormatSpec.RegexPattern;
+import io.egressdoctor.ingest.declarative.FormatSpec.Syslog;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 
 /**
  * Matches the first line of an event against a format's patterns and returns its captures. One
@@ -34,12 +35,26 @@ final class LineMatcher {
   record Match(LinePattern pattern, Map<String, String> captures, boolean header) {}
 
   private final List<LinePattern> patterns;
+  private final Set<String> missing;
+  private final int longestMissing;
   private final Map<RegexPattern, List<String>> groupNames = new LinkedHashMap<>();
+
+  /** The last CSV header seen and the pattern it belongs to: rows under it are that pattern's. */
   private List<String> csvColumns;
+
   private CsvPattern csvOwner;
 
   LineMatcher(List<LinePattern> patterns) {
+    this(patterns, Set.of());
+  }
+
+  /**
+   * @param missing lowercased values that mean "no value"; captures holding one are dropped
+   */
+  LineMatcher(List<LinePattern> patterns, Set<String> missing) {
     this.patterns = patterns;
+    this.missing = missing;
+    this.longestMissing = missing.stream().mapToInt(String::length).max().orElse(-1);
     for (LinePattern p : patterns) {
       if (p instanceof RegexPattern r) {
         groupNames.put(r, groupNames(r.regex()));
@@ -58,18 +73,108 @@ final class LineMatcher {
 
   /** The first pattern that matches the line, or null. */
   Match match(String line) {
+    List<SyslogHeader> headers = null;
     for (LinePattern p : patterns) {
-      Match m =
-          switch (p) {
-            case RegexPattern r -> regex(r, line);
-            case JsonPattern j -> json(j, line);
-            case CsvPattern c -> csv(c, line);
-          };
+      Match m;
+      if (p instanceof RegexPattern r) {
+        m = regex(r, line);
+      } else {
+        if (headers == null) {
+          headers = SyslogHeader.read(line);
+        }
+        m = framed(p, line, headers);
+      }
       if (m != null) {
         return m;
       }
     }
     return null;
+  }
+
+  /** A JSON, CSV or key=value pattern, after its optional syslog header and prefix. */
+  private Match framed(LinePattern p, String line, List<SyslogHeader> headers) {
+    Syslog syslog =
+        switch (p) {
+          case JsonPattern j -> j.syslog();
+          case CsvPattern c -> c.syslog();
+          case KeyValuePattern k -> k.syslog();
+          case RegexPattern r -> Syslog.NONE;
+        };
+    if (syslog == Syslog.NONE || headers.isEmpty()) {
+      return syslog == Syslog.REQUIRED ? null : body(p, line, 0, Map.of());
+    }
+    for (SyslogHeader h : headers) {
+      Match m = body(p, line, h.bodyStart(), h.captures());
+      if (m != null) {
+        return m;
+      }
+    }
+    return null;
+  }
+
+  private Match body(LinePattern p, String line, int from, Map<String, String> header) {
+    Map<String, String> captures = new java.util.HashMap<>(64);
+    captures.putAll(header);
+    Pattern prefix =
+        switch (p) {
+          case JsonPattern j -> j.prefix();
+          case CsvPattern c -> c.prefix();
+          case KeyValuePattern k -> k.prefix();
+          case RegexPattern r -> null;
+        };
+    int start = from;
+    if (prefix != null) {
+      Matcher m = prefix.matcher(line).region(from, line.length());
+      if (!m.lookingAt()) {
+        return null;
+      }
+      for (String name : groupNames(prefix)) {
+        put(captures, name, m.group(name));
+      }
+      start = m.end();
+    }
+    Match match =
+        switch (p) {
+          case JsonPattern j -> json(j, line.substring(start), captures);
+          case CsvPattern c -> csv(c, line, start, captures);
+          case KeyValuePattern k -> keyValue(k, line, start, captures);
+          case RegexPattern r -> null;
+        };
+    return match == null || (!match.header() && !when(p, match.captures())) ? null : match;
+  }
+
+  private static boolean when(LinePattern p, Map<String, String> captures) {
+    for (Map.Entry<String, Pattern> w : p.when().entrySet()) {
+      String v = captures.get(w.getKey());
+      if (v == null || !w.getValue().matcher(v).find()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private void put(Map<String, String> captures, String name, String value) {
+    if (value != null && !isMissing(value)) {
+      captures.put(name, value);
+    }
+  }
+
+  /** A placeholder value; cheap for the long values most captures hold. */
+  private boolean isMissing(String value) {
+    if (longestMissing < 0) {
+      return false;
+    }
+    int n = value.length();
+    if (n > longestMissing
+        && !Character.isWhitespace(value.charAt(0))
+        && !Character.isWhitespace(value.charAt(n - 1))) {
+      return false;
+    }
+    return missing.contains(lower(value.strip()));
+  }
+
+  private static String lower(String s) {
+    return s.toLowerCase(Locale.ROOT);
   }
 
   private Match regex(RegexPattern p, String line) {
@@ -79,29 +184,16 @@ final class LineMatcher {
     }
     Map<String, String> captures = new LinkedHashMap<>();
     for (String name : groupNames.get(p)) {
-      String v = m.group(name);
-      if (v != null) {
-        captures.put(name, v);
-      }
+      put(captures, name, m.group(name));
+    }
+    if (!p.carry() && !when(p, captures)) {
+      return null;
     }
     return new Match(p, captures, p.carry());
   }
 
-  private Match json(JsonPattern p, String line) {
-    Map<String, String> captures = new LinkedHashMap<>();
-    String text = line;
-    if (p.prefix() != null) {
-      Matcher m = p.prefix().matcher(text);
-      if (!m.lookingAt()) {
-        return null;
-      }
-      for (String name : groupNames(p.prefix())) {
-        if (m.group(name) != null) {
-          captures.put(name, m.group(name));
-        }
-      }
-      text = text.substring(m.end());
-    }
+  private Match json(JsonPattern p, String body, Map<String, String> captures) {
+    String text = body;
     if (p.cutAt() != null) {
       int cut = text.indexOf(p.cutAt());
       if (cut >= 0) {
@@ -114,11 +206,24 @@ final class LineMatcher {
       // A pretty JSON array export: one object per line with a trailing comma.
       text = text.substring(0, text.length() - 1);
     }
-    if (!text.startsWith("{") || !flatten(text, captures)) {
+    Map<String, String> flat = new LinkedHashMap<>();
+    if (!text.startsWith("{") || !flatten(text, flat)) {
       return null;
     }
+    for (Map.Entry<String, String> e : flat.entrySet()) {
+      put(captures, e.getKey(), e.getValue());
+    }
+    for (String wrapper : p.unwrap()) {
+      String dotted = wrapper + ".";
+      for (Map.Entry<String, String> e : flat.entrySet()) {
+        String k = e.getKey();
+        if (k.startsWith(dotted) && !captures.containsKey(k.substring(dotted.length()))) {
+          put(captures, k.substring(dotted.length()), e.getValue());
+        }
+      }
+    }
     for (String key : p.require()) {
-      if (!captures.containsKey(key)) {
+      if (!flat.containsKey(key) && !captures.containsKey(key)) {
         return null;
       }
     }
@@ -162,10 +267,19 @@ final class LineMatcher {
     }
   }
 
-  private Match csv(CsvPattern p, String line) {
-    List<String> cells = cells(line, p.delimiter());
-    if (cells == null) {
-      return null;
+  private Match csv(CsvPattern p, String line, int from, Map<String, String> captures) {
+    List<String> cells = CsvLineSplitter.split(line, from, p.delimiter());
+    if (!p.columns().isEmpty()) {
+      if (cells.size() < p.minColumns()) {
+        return null;
+      }
+      List<String> names = p.columns();
+      for (int i = 0; i < cells.size() && i < names.size(); i++) {
+        if (!cells.get(i).isEmpty() && !names.get(i).equals("-")) {
+          put(captures, names.get(i), cells.get(i));
+        }
+      }
+      return new Match(p, captures, false);
     }
     if (cells.containsAll(p.header())
         && (p.headerAny().isEmpty() || p.headerAny().stream().anyMatch(cells::contains))) {
@@ -174,13 +288,13 @@ final class LineMatcher {
       return new Match(p, Map.of(), true);
     }
     // The rows under a header are the pattern's whose header it is.
-    if (csvColumns == null || csvOwner != p || cells.size() != csvColumns.size()) {
+    List<String> header = csvColumns;
+    if (header == null || csvOwner != p || cells.size() != header.size()) {
       return null;
     }
-    Map<String, String> captures = new LinkedHashMap<>();
     for (int i = 0; i < cells.size(); i++) {
       if (!cells.get(i).isEmpty()) {
-        captures.put(csvColumns.get(i), cells.get(i));
+        put(captures, header.get(i), cells.get(i));
       }
     }
     for (Map.Entry<String, java.util.regex.Pattern> m : p.match().entrySet()) {
@@ -193,18 +307,13 @@ final class LineMatcher {
     return new Match(p, captures, false);
   }
 
-  private static List<String> cells(String line, char delimiter) {
-    CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).get();
-    try (CSVParser parser = CSVParser.parse(line, format)) {
-      List<CSVRecord> records = parser.getRecords();
-      if (records.size() != 1) {
-        return null;
-      }
-      List<String> out = new ArrayList<>();
-      records.get(0).forEach(c -> out.add(c.strip()));
-      return out;
-    } catch (IOException | RuntimeException e) {
+  private Match keyValue(KeyValuePattern p, String line, int from, Map<String, String> captures) {
+    if (KeyValueSplitter.split(line, from, captures) < p.minPairs()) {
       return null;
     }
+    if (longestMissing >= 0) {
+      captures.values().removeIf(this::isMissing);
+    }
+    return new Match(p, captures, false);
   }
 }

@@ -38,7 +38,8 @@ final class TimestampParser {
     for (String f : formats) {
       boolean named =
           switch (f) {
-            case "iso", "epoch", "epoch_seconds", "epoch_millis" -> true;
+            case "iso", "epoch", "epoch_seconds", "epoch_millis", "epoch_micros", "epoch_nanos" ->
+                true;
             default -> false;
           };
       boolean noYear = !named && f.indexOf('y') < 0 && f.indexOf('u') < 0;
@@ -77,6 +78,8 @@ final class TimestampParser {
             case "epoch" -> epoch(s, -1);
             case "epoch_seconds" -> epoch(s, 0);
             case "epoch_millis" -> epoch(s, 1);
+            case "epoch_micros" -> epoch(s, 2);
+            case "epoch_nanos" -> epoch(s, 3);
             default -> pattern(formatters.get(i), s, zone, yearless.get(i), referenceMillis);
           };
       if (v != null) {
@@ -145,13 +148,45 @@ final class TimestampParser {
     }
   }
 
-  /** Seconds (unit 0), millis (1), or guessed by size (-1); fractions of seconds allowed. */
+  /**
+   * Seconds (unit 0), millis (1), micros (2), nanos (3), or guessed by size (-1): FortiGate writes
+   * {@code eventtime} in seconds on some builds and nanoseconds on others. Fractions of seconds are
+   * allowed.
+   */
   private static Long epoch(String s, int unit) {
-    if (s.isEmpty() || s.length() > 20 || !s.matches("\\d+(\\.\\d+)?")) {
+    int n = s.length();
+    if (n == 0 || n > 24) {
       return null;
     }
+    int dot = -1;
+    for (int i = 0; i < n; i++) {
+      char c = s.charAt(i);
+      if (c == '.' && dot < 0 && i > 0 && i < n - 1) {
+        dot = i;
+      } else if (c < '0' || c > '9') {
+        return null;
+      }
+    }
+    int u = unit;
+    if (u == -1) {
+      int digits = dot < 0 ? n : dot;
+      u = digits > 17 ? 3 : digits > 14 ? 2 : digits > 11 ? 1 : 0;
+    }
+    if (dot < 0 && n <= 18) {
+      long v = Long.parseLong(s);
+      return switch (u) {
+        case 0 -> v * 1000;
+        case 1 -> v;
+        case 2 -> v / 1000;
+        default -> v / 1_000_000;
+      };
+    }
     double v = Double.parseDouble(s);
-    boolean millis = unit == 1 || (unit == -1 && v > 1e11);
-    return millis ? (long) v : Math.round(v * 1000);
+    return switch (u) {
+      case 0 -> Math.round(v * 1000);
+      case 1 -> (long) v;
+      case 2 -> (long) (v / 1000);
+      default -> (long) (v / 1_000_000);
+    };
   }
 }

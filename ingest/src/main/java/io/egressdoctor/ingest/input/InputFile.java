@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.LongConsumer;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -39,7 +40,15 @@ public record InputFile(Path path, String displayPath) {
    * UTF-8 with a byte order mark are decoded (see {@link TextEncoding}).
    */
   public InputStream open() throws IOException {
-    return TextEncoding.asUtf8(openBytes());
+    return open(n -> {});
+  }
+
+  /**
+   * Opens the content like {@link #open()}, and tells {@code bytesRead} how many bytes each read
+   * took from the file on disk (compressed bytes for a .gz), for progress against {@link #size()}.
+   */
+  public InputStream open(LongConsumer bytesRead) throws IOException {
+    return TextEncoding.asUtf8(openBytes(bytesRead));
   }
 
   /** The encoding of the (decompressed) content, by its first bytes. */
@@ -54,7 +63,12 @@ public record InputFile(Path path, String displayPath) {
 
   /** Opens the content as stored, decompressing gzip but not decoding text. */
   public InputStream openBytes() throws IOException {
-    InputStream raw = new BufferedInputStream(Files.newInputStream(path), 1 << 16);
+    return openBytes(n -> {});
+  }
+
+  private InputStream openBytes(LongConsumer bytesRead) throws IOException {
+    InputStream raw =
+        new BufferedInputStream(counting(Files.newInputStream(path), bytesRead), 1 << 16);
     if (gzipped()) {
       // available() = 0 stops BufferedInputStream from reading on into the cut of a truncated
       // gzip within one read, which would throw away the data it had already read.
@@ -68,5 +82,34 @@ public record InputFile(Path path, String displayPath) {
       return new BufferedInputStream(gzip, 1 << 16);
     }
     return raw;
+  }
+
+  private static InputStream counting(InputStream in, LongConsumer bytesRead) {
+    return new FilterInputStream(in) {
+      @Override
+      public int read() throws IOException {
+        int b = super.read();
+        if (b >= 0) {
+          bytesRead.accept(1);
+        }
+        return b;
+      }
+
+      @Override
+      public int read(byte[] buf, int off, int len) throws IOException {
+        int n = super.read(buf, off, len);
+        if (n > 0) {
+          bytesRead.accept(n);
+        }
+        return n;
+      }
+
+      @Override
+      public long skip(long n) throws IOException {
+        long skipped = super.skip(n);
+        bytesRead.accept(skipped);
+        return skipped;
+      }
+    };
   }
 }

@@ -90,7 +90,12 @@ public final class ReferenceStore {
       }
       Files.createDirectories(entry);
       String name = file.getFileName().toString();
-      Files.copy(file, entry.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+      if (ReferenceLoader.kindOf(file).orElse(null) == ReferenceKind.AWS_VPN_CONNECTIONS) {
+        // Its tunnels' pre-shared keys are not needed later, so they are not kept.
+        VpnInventoryParser.writeWithoutSecrets(file, entry.resolve(name));
+      } else {
+        Files.copy(file, entry.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+      }
       if (ReferenceLoader.kindOf(file).orElse(null) == ReferenceKind.SQUID_CONFIG) {
         for (Path list : SquidAclParser.includedFiles(file)) {
           Files.copy(

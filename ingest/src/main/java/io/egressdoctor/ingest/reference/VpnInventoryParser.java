@@ -169,6 +169,40 @@ final class VpnInventoryParser {
         source.name());
   }
 
+  /**
+   * Members whose values are secrets: tunnel keys, and the configuration text that repeats them.
+   */
+  private static final Set<String> SECRETS = Set.of("presharedkey", "customergatewayconfiguration");
+
+  /**
+   * Writes a {@code describe-vpn-connections} listing without its pre-shared keys (and the customer
+   * gateway configuration text, which holds them too), for the copy kept with the index.
+   */
+  static void writeWithoutSecrets(java.nio.file.Path from, java.nio.file.Path to)
+      throws java.io.IOException {
+    JsonNode tree;
+    try (java.io.InputStream in = new io.egressdoctor.ingest.input.InputFile(from, "").open()) {
+      tree = JsonRecords.MAPPER.readTree(in);
+    }
+    strip(tree);
+    JsonRecords.MAPPER.writerWithDefaultPrettyPrinter().writeValue(to.toFile(), tree);
+  }
+
+  private static void strip(JsonNode node) {
+    if (node instanceof ObjectNode o) {
+      List<String> drop = new ArrayList<>();
+      o.fieldNames()
+          .forEachRemaining(
+              n -> {
+                if (SECRETS.contains(n.toLowerCase(Locale.ROOT))) {
+                  drop.add(n);
+                }
+              });
+      o.remove(drop);
+    }
+    node.forEach(VpnInventoryParser::strip);
+  }
+
   private static String nameTag(JsonNode c) {
     for (JsonNode tag : JsonRecords.list(c, "Tags")) {
       if ("Name".equals(JsonRecords.text(tag, "Key"))) {

@@ -117,6 +117,10 @@ public final class SquidFields {
   public static void hierarchy(Event.Builder b, String code, String nextHop) {
     String plain = code.startsWith("TIMEOUT_") ? code.substring("TIMEOUT_".length()) : code;
     b.set(Fields.SQUID_HIERARCHY_CODE, code);
+    String type = nextHopType(plain.startsWith("HIER_") ? plain.substring(5) : plain);
+    if (type != null) {
+      b.set(Fields.SQUID_NEXT_HOP_TYPE, type);
+    }
     if (nextHop == null || nextHop.equals("-") || nextHop.isEmpty()) {
       return;
     }
@@ -127,6 +131,30 @@ public final class SquidFields {
         b.set(Fields.DESTINATION_IP, nextHop);
       }
     }
+  }
+
+  /**
+   * Direct, parent or sibling, from a hierarchy code without its {@code HIER_} and {@code TIMEOUT_}
+   * prefixes: {@code FIRSTUP_PARENT}, {@code DEFAULT_PARENT}, {@code CARP} and the other peer
+   * selections send the request to a parent proxy (a proxy chain); null for {@code NONE}.
+   */
+  static String nextHopType(String code) {
+    if (code.equals("DIRECT")
+        || DIRECT_HIERARCHY.contains(code)
+        || code.equals("NO_PARENT_DIRECT")
+        || code.equals("ORIGINAL_DST")) {
+      return "direct";
+    }
+    if (code.contains("SIBLING")) {
+      return "sibling";
+    }
+    if (code.contains("PARENT")
+        || code.equals("CARP")
+        || code.startsWith("USERHASH")
+        || code.startsWith("SOURCEHASH")) {
+      return "parent";
+    }
+    return null;
   }
 
   /** The user name ({@code %un}, {@code %[un}): URL-quoted by Squid, {@code -} for none. */

@@ -120,6 +120,12 @@ final class SquidLogformatMatcher {
     java.util.Arrays.fill(values, null);
     int pos = 0;
     int len = text.length();
+    if (steps.length > 0 && steps[0].literal == null) {
+      // Lines pasted or shipped with a leading blank still start with the first code.
+      while (pos < len && isSpace(text.charAt(pos))) {
+        pos++;
+      }
+    }
     for (int i = 0; i < steps.length; i++) {
       Step s = steps[i];
       if (s.literal != null) {
@@ -175,6 +181,15 @@ final class SquidLogformatMatcher {
         }
       }
       return end;
+    }
+    if (s.stop.charAt(0) == ':' && (s.kind == Kind.CLIENT || s.kind == Kind.NEXT_HOP)) {
+      // %>a:%>p with an unbracketed IPv6 address (::1:60314): the port follows the last colon.
+      int runEnd = pos;
+      while (runEnd < len && !isSpace(text.charAt(runEnd))) {
+        runEnd++;
+      }
+      int colon = text.lastIndexOf(s.stop, runEnd - s.stop.length());
+      return colon >= pos ? colon : -1;
     }
     return text.indexOf(s.stop, pos);
   }

@@ -36,7 +36,8 @@ public final class SquidNativeAccessLogFormat implements LogFormat {
 
   @Override
   public int sniff(InputSample sample) {
-    List<String> lines = sample.scored();
+    List<String> lines =
+        sample.scored().stream().filter(l -> !SquidNativeAccessLogParser.isComment(l)).toList();
     if (lines.isEmpty()) {
       return 0;
     }

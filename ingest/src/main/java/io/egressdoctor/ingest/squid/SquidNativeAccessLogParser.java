@@ -34,7 +34,7 @@ public final class SquidNativeAccessLogParser extends LineLogParser {
   @Override
   protected void parseLine(Line line, EventSink sink) {
     String text = line.text();
-    if (text.isBlank()) {
+    if (text.isBlank() || isComment(text)) {
       return;
     }
     if (line.truncated()) {
@@ -50,6 +50,14 @@ public final class SquidNativeAccessLogParser extends LineLogParser {
     }
     b.original(text).origin(context.origin(line.number(), line.byteOffset()));
     sink.accept(b.build(), line.number());
+  }
+
+  /**
+   * A {@code #} line: Squid never writes one (its lines start with the time), but annotated copies
+   * (test corpora, files passed around with notes) carry them.
+   */
+  static boolean isComment(String text) {
+    return text.stripLeading().startsWith("#");
   }
 
   /** Fills the builder from one line; returns why the line is not native Squid, or null. */
@@ -113,7 +121,7 @@ public final class SquidNativeAccessLogParser extends LineLogParser {
     SquidFields.hierarchy(b, f[8].substring(0, hierSlash), f[8].substring(hierSlash + 1));
     SquidFields.mimeType(b, f[9]);
     String rest = text.substring(restStart).strip();
-    if (!rest.isEmpty() && !SquidMimeHeaders.apply(b, rest)) {
+    if (!rest.isEmpty() && !SquidMimeHeaders.apply(b, rest) && !WsaAccessLogExtras.apply(b, rest)) {
       b.set(TRAILING, rest);
     }
     return null;

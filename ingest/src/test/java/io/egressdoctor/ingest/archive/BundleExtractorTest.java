@@ -86,6 +86,99 @@ class BundleExtractorTest {
     }
   }
 
+  /** A zip written entry by entry, duplicates and raw name encodings allowed. */
+  private Path rawZip(String name, String encoding, boolean utf8Flag, List<String[]> entries)
+      throws Exception {
+    Path file = dir.resolve(name);
+    try (var zip =
+        new org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream(file.toFile())) {
+      zip.setEncoding(encoding);
+      zip.setUseLanguageEncodingFlag(utf8Flag);
+      zip.setCreateUnicodeExtraFields(
+          org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream.UnicodeExtraFieldPolicy
+              .NEVER);
+      for (String[] e : entries) {
+        zip.putArchiveEntry(new org.apache.commons.compress.archivers.zip.ZipArchiveEntry(e[0]));
+        zip.write(bytes(e[1]));
+        zip.closeArchiveEntry();
+      }
+    }
+    return file;
+  }
+
+  @Test
+  void aBundleMayUnpackToAFewHundredTimesItsSizeAndTheErrorNamesTheEntry() throws Exception {
+    byte[] zeros = new byte[8 << 20];
+    Path bomb = zip("ratio.zip", Map.of("logs/zeros.log", zeros));
+    try (var x = new BundleExtractor(new BundleExtractor.Limits(1L << 30, 1L << 30, 10, 2))) {
+      // 2 times at most (of 1 MiB at least): 8 MiB of zeros is too much.
+      assertThatThrownBy(() -> x.expand(List.of(bomb)))
+          .isInstanceOf(UnsafeBundleException.class)
+          .hasMessageContaining(bomb + "!logs/zeros.log: the bundle unpacks to more than")
+          .hasMessageContaining("2 times its size at most");
+    }
+    try (var x = new BundleExtractor(new BundleExtractor.Limits(1L << 30, 1L << 30, 10, 20))) {
+      assertThat(x.expand(List.of(bomb)).get(0).resolve("logs/zeros.log")).hasSize(8 << 20);
+    }
+  }
+
+  @Test
+  void duplicateEntriesAreKeptApartNeverOverwritten() throws Exception {
+    Path dup =
+        rawZip(
+            "dup.zip",
+            "UTF-8",
+            true,
+            List.of(
+                new String[] {"logs/access.log", "first\n"},
+                new String[] {"logs/access.log", "second\n"},
+                new String[] {"logs/access.log", "third\n"}));
+    try (var x = new BundleExtractor(BundleExtractor.Limits.defaults())) {
+      Path folder = x.expand(List.of(dup)).get(0);
+      assertThat(folder.resolve("logs/access.log")).hasContent("first");
+      assertThat(folder.resolve("logs/access (2).log")).hasContent("second");
+      assertThat(folder.resolve("logs/access (3).log")).hasContent("third");
+    }
+  }
+
+  @Test
+  void windowsZipNamesInCp437AreRead() throws Exception {
+    Path cp437 =
+        rawZip(
+            "windows.zip",
+            "CP437",
+            false,
+            List.<String[]>of(new String[] {"Protokolle/Überwachung-é.log", "x\n"}));
+    try (var x = new BundleExtractor(BundleExtractor.Limits.defaults())) {
+      Path folder = x.expand(List.of(cp437)).get(0);
+      assertThat(folder.resolve("Protokolle/Überwachung-é.log")).hasContent("x");
+    }
+  }
+
+  @Test
+  void anEntryThatCannotBeWrittenIsSkippedWithAWarningNamingIt() throws Exception {
+    Path clash =
+        rawZip(
+            "clash.zip",
+            "UTF-8",
+            true,
+            List.of(
+                new String[] {"logs", "a file where a folder must go\n"},
+                new String[] {"logs/access.log", "kept?\n"},
+                new String[] {"x".repeat(300) + ".log", "too long a name\n"},
+                new String[] {"ok.log", "fine\n"}));
+    try (var x = new BundleExtractor(BundleExtractor.Limits.defaults())) {
+      Path folder = x.expand(List.of(clash)).get(0);
+      assertThat(folder.resolve("ok.log")).hasContent("fine");
+      assertThat(folder.resolve("logs")).hasContent("a file where a folder must go");
+      assertThat(x.warnings())
+          .hasSize(2)
+          .anySatisfy(w -> assertThat(w).startsWith(clash + "!logs/access.log: skipped"))
+          .anySatisfy(
+              w -> assertThat(w).startsWith(clash + "!" + "x".repeat(300) + ".log: skipped"));
+    }
+  }
+
   @Test
   void readsTarGzWithLongNamesAndSkipsLinks() throws Exception {
     var tar = new ByteArrayOutputStream();

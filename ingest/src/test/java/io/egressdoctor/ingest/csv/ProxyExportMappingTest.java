@@ -52,7 +52,6 @@ class ProxyExportMappingTest {
 
   @Test
   void theShippedMappingsLoad() {
-    assertThat(ProxyExportMapping.resource("w3c-proxy.yaml").layout()).isEqualTo("w3c");
     assertThat(ProxyExportMapping.resource("proxy-csv.yaml").delimiterChar()).isEqualTo((char) 0);
   }
 

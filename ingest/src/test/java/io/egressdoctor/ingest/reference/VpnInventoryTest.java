@@ -62,4 +62,19 @@ class VpnInventoryTest {
     assertThat(ReferenceLoader.isReferenceFile(file("describe-vpn-connections.json"))).isTrue();
     assertThat(ReferenceLoader.isReferenceFile(file("get-azvirtualnetworkgateway.txt"))).isTrue();
   }
+
+  @Test
+  void theCopyKeptWithTheIndexHasNoPreSharedKeys(
+      @org.junit.jupiter.api.io.TempDir java.nio.file.Path index) throws java.io.IOException {
+    ReferenceData data =
+        ReferenceStore.loadAndStore(index, List.of(file("describe-vpn-connections.json")));
+    assertThat(data.vpnConnections()).hasSize(2);
+
+    java.nio.file.Path copy = ReferenceStore.stored(index).getFirst();
+    String kept = java.nio.file.Files.readString(copy);
+    assertThat(kept).contains("vpn-0123456789abcdef0").doesNotContain("EXAMPLE-not-a-real-key");
+    assertThat(ReferenceStore.load(index, List.of()).vpnConnections())
+        .extracting(VpnConnection::id)
+        .containsExactly("vpn-0123456789abcdef0", "vpn-0fedcba9876543210");
+  }
 }

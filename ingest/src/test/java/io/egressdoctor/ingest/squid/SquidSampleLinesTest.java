@@ -34,7 +34,7 @@ class SquidSampleLinesTest {
             "squid-referrer",
             "squid-useragent",
             "squid-syslog",
-            "w3c-proxy",
+            "w3c",
             "proxy-csv");
     for (LogFormat f : proxyFormats) {
       assertThat(f.sampleLines()).as(f.name()).isNotEmpty();

@@ -30,6 +30,7 @@ final class HealthyBundle implements SampleBundle {
   static final String VPCE_MGN = "vpce-0f1a2b3c4d5e6f708";
   static final String SERVICE_BUS = "wus2pod01rcm1evhbdiags5p0ab.servicebus.windows.net";
   static final String VPN = "vpn-0a2b3c4d5e6f70819";
+  static final String CORP_SERVICE_BUS = "corpteams.servicebus.windows.net";
 
   private final Rng rng = new Rng(7007);
   private final long start = ms("2026-09-14T07:00:00Z");
@@ -135,7 +136,67 @@ final class HealthyBundle implements SampleBundle {
       String host = rng.pick(applianceHosts);
       log.add(Requests.tunnel(rng, t, APPLIANCE, host, Addresses.publicIp(host, Map.of()), "-"));
     }
+    desktopDecoys(log);
     return log;
+  }
+
+  /**
+   * Office traffic that looks like the agent's to a rule that judges every client: desktops reach
+   * blob storage, Service Bus and the regional S3 name (which the S3 endpoint serves) through the
+   * proxy, one is denied a Service Bus name, and browsers answer the proxy's 407 and get through.
+   * None of them runs an agent.
+   */
+  private void desktopDecoys(ProxyLog log) {
+    Rng decoy = new Rng(7008);
+    List<String> names =
+        List.of(
+            "stcorpfiles01.blob.core.windows.net",
+            "s3." + REGION + ".amazonaws.com",
+            CORP_SERVICE_BUS,
+            "login.microsoftonline.com");
+    for (long t = start; t < end; t += decoy.between(300_000, 900_000)) {
+      String client = "10.40.10." + decoy.between(40, 52);
+      String ua = decoy.pick(BackgroundTraffic.BROWSER_AGENTS);
+      String host = decoy.pick(names);
+      if (decoy.chance(0.3)) {
+        log.add(Requests.denied(decoy, t, client, host, 407, ua));
+        t += 200;
+      }
+      ProxyRequest ok =
+          Requests.tunnel(decoy, t, client, host, Addresses.publicIp(host, Map.of()), ua);
+      log.add(withUser(ok, "CORP-user" + client.substring(client.lastIndexOf('.') + 1)));
+    }
+    for (long t = start + 3_600_000; t < end; t += 7_200_000) {
+      log.add(
+          Requests.denied(
+              decoy,
+              t,
+              "10.40.10.47",
+              "sbnotify7f2c.servicebus.windows.net",
+              403,
+              decoy.pick(BackgroundTraffic.BROWSER_AGENTS)));
+    }
+  }
+
+  private static ProxyRequest withUser(ProxyRequest r, String user) {
+    return new ProxyRequest(
+        r.millis(),
+        r.elapsedMs(),
+        r.client(),
+        r.clientPort(),
+        r.result(),
+        r.status(),
+        r.bytes(),
+        r.method(),
+        r.host(),
+        r.port(),
+        r.path(),
+        user,
+        r.hierarchy(),
+        r.peer(),
+        r.mime(),
+        r.userAgent(),
+        r.error());
   }
 
   private String squidConf() {
@@ -151,6 +212,12 @@ final class HealthyBundle implements SampleBundle {
     sb.append(
         "acl azure_allowed dstdomain login.microsoftonline.com login.windows.net graph.windows.net management.azure.com aadcdn.msftauth.net\n");
     sb.append("acl azure_allowed dstdomain " + SERVICE_BUS + "\n");
+    sb.append(
+        "acl office dstdomain stcorpfiles01.blob.core.windows.net s3."
+            + REGION
+            + ".amazonaws.com "
+            + CORP_SERVICE_BUS
+            + " login.microsoftonline.com\n");
     List<String> allowed = new ArrayList<>(BackgroundTraffic.TUNNEL_HOSTS);
     allowed.addAll(BackgroundTraffic.GET_HOSTS);
     for (int i = 0; i < allowed.size(); i += 4) {
@@ -161,6 +228,7 @@ final class HealthyBundle implements SampleBundle {
     sb.append("\nhttp_access deny !Safe_ports\n");
     sb.append("http_access deny CONNECT !SSL_ports\n");
     sb.append("http_access allow localnet azure_allowed\n");
+    sb.append("http_access allow localnet office\n");
     sb.append("http_access allow localnet whitelist\n");
     sb.append("http_access deny all\n");
     return sb.toString();
@@ -230,6 +298,22 @@ final class HealthyBundle implements SampleBundle {
         ((ObjectNode) snap.get("requestParameters")).put("volumeId", "vol-0" + rng.hex(16));
         ct.add(snap);
       }
+      if (t % 3_600_000 == 0) {
+        // A read-only console user browsing the MGN console: not the agent.
+        ct.add(
+            CloudTrail.failed(
+                ct.call(
+                    Instant.ofEpochMilli(t + 17_000),
+                    ops,
+                    "mgn.amazonaws.com",
+                    "DescribeSourceServers",
+                    "10.80.4.31",
+                    "console.amazonaws.com",
+                    true),
+                "AccessDeniedException",
+                "User: arn:aws:sts::111122223333:assumed-role/ops-readonly/grafana is not"
+                    + " authorized to perform: mgn:DescribeSourceServers"));
+      }
       ct.add(
           ct.call(
               Instant.ofEpochMilli(t + rng.between(0, 300_000)),
@@ -298,6 +382,32 @@ final class HealthyBundle implements SampleBundle {
         lines.add(BundleOutput.jsonLine(m));
       }
     }
+    if (index == 0) {
+      // One short drop of this tunnel while the other stays up: redundancy working.
+      long down = ms("2026-09-15T04:12:31Z");
+      lines.add(blip(ts, down, "AWS tunnel DPD timed out after 3 retransmits", "Down", "Down"));
+      lines.add(blip(ts, down + 1_200, "AWS tunnel deleting CHILD_SA", "Down", "Down"));
+      lines.add(
+          blip(
+              ts,
+              down + 96_000,
+              "AWS tunnel processed response (id=2) for CREATE_CHILD_SA",
+              "Established",
+              "Established"));
+    }
     return lines;
+  }
+
+  private static String blip(
+      DateTimeFormatter ts, long at, String details, String phase1, String phase2) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("event_timestamp", at / 1000);
+    m.put("details", details);
+    m.put("dpd_enabled", true);
+    m.put("nat_t_detected", false);
+    m.put("ike_phase1_state", phase1);
+    m.put("ike_phase2_state", phase2);
+    m.put("timestamp", ts.format(Instant.ofEpochMilli(at)));
+    return BundleOutput.jsonLine(m);
   }
 }

@@ -18,12 +18,20 @@ public final class SampleBundles {
     return List.of(
         new HealthyBundle(),
         new CloudEndureIpChurnBundle(),
+        new CloudEndureFortiGateBundle(),
         new MgnProxiedEndpointBundle(),
         new MgnAndAsrSameProxyBundle(),
         new MgnSslBumpBundle(),
         new PrivateLinkNatBundle(),
         new AsrWhitelistProxyBundle(),
-        new VpnRedundancyBundle());
+        new VpnRedundancyBundle(),
+        new MgnDnsPastedSessionBundle(),
+        new UnreadableEvidenceBundle(),
+        new JudgementBundles.DenialFixedMidLog(),
+        new JudgementBundles.DrsFirewallInspection(),
+        new JudgementBundles.DirectConnectDnsOnly(),
+        new JudgementBundles.VpnBlipAndCustomerSide(),
+        new JudgementBundles.NatSharedAddress());
   }
 
   /** Writes each bundle's generated files below {@code root}/{@code <bundle>}. */

@@ -42,12 +42,16 @@ import java.util.TreeSet;
  * @param scenarios the field scenarios the bundle reproduces (S1 to S5; empty for healthy)
  * @param mustFire the findings that must be in the report
  * @param mustNotFire patterns that must not be in the report at any level
+ * @param complete whether the report's verdict must say that all evidence was read (optional key
+ *     {@code "complete"}): true, false for a bundle of files that cannot be read, or null (the key
+ *     absent) when the verdict's completeness is not checked
  */
 public record ExpectedFindings(
     String bundle,
     List<String> scenarios,
     List<ExpectedFinding> mustFire,
-    List<String> mustNotFire) {
+    List<String> mustNotFire,
+    Boolean complete) {
 
   /** The pattern catalog of the rule pack (issue 7), without the {@code pattern.} prefix. */
   public static final Set<String> PATTERNS =
@@ -61,7 +65,7 @@ public record ExpectedFindings(
 
   private static final ObjectMapper STRICT = strictMapper();
   private static final Set<String> TOP_KEYS =
-      Set.of("bundle", "scenarios", "must_fire", "must_not_fire");
+      Set.of("bundle", "scenarios", "must_fire", "must_not_fire", "complete");
   private static final Set<String> FINDING_KEYS = Set.of("pattern", "min_level", "entities");
 
   public ExpectedFindings {
@@ -95,7 +99,19 @@ public record ExpectedFindings(
     if (raw == null) {
       throw new ExpectedFindingsException(name + ": empty document");
     }
-    return raw.check(name);
+    ExpectedFindings checked = raw.check(name);
+    Boolean complete;
+    try {
+      var node = STRICT.readTree(json).get("complete");
+      if (node != null && !node.isBoolean()) {
+        throw new ExpectedFindingsException(name + ": \"complete\" must be true or false");
+      }
+      complete = node == null ? null : node.booleanValue();
+    } catch (JsonProcessingException e) {
+      throw new ExpectedFindingsException(name + ": " + firstLine(e.getOriginalMessage()));
+    }
+    return new ExpectedFindings(
+        checked.bundle(), checked.scenarios(), checked.mustFire(), checked.mustNotFire(), complete);
   }
 
   /** Compares a report's findings with these expectations. */
@@ -124,9 +140,27 @@ public record ExpectedFindings(
     return new Comparison(bundle, problems);
   }
 
-  /** Compares the JSON text of a report with these expectations. */
+  /** Compares the JSON text of a report with these expectations, its completeness included. */
   public Comparison compare(String reportJson) {
-    return compare(ReportFindings.parse(reportJson));
+    Comparison findings = compare(ReportFindings.parse(reportJson));
+    List<String> problems = new ArrayList<>(findings.problems());
+    try {
+      var completeness =
+          new ObjectMapper().readTree(reportJson).path("verdict").path("completeness");
+      boolean reported = completeness.path("complete").asBoolean(true);
+      if (complete != null && reported != complete) {
+        problems.add(
+            "the verdict says the diagnosis is "
+                + (reported ? "complete" : "incomplete")
+                + ", expected "
+                + (complete ? "complete" : "incomplete")
+                + ": "
+                + completeness.path("summary").asText());
+      }
+    } catch (JsonProcessingException e) {
+      problems.add("the report is not JSON: " + e.getOriginalMessage());
+    }
+    return new Comparison(bundle, problems);
   }
 
   private static String missing(ExpectedFinding e, List<ReportedFinding> findings) {
@@ -255,7 +289,8 @@ public record ExpectedFindings(
     return nl < 0 ? s : s.substring(0, nl);
   }
 
-  /** The file as written, before its values are checked. */
+  /** The file as written, before its values are checked; "complete" is read on its own. */
+  @com.fasterxml.jackson.annotation.JsonIgnoreProperties({"complete"})
   private record FileJson(
       @JsonProperty(value = "bundle", required = true) String bundle,
       @JsonProperty(value = "scenarios", required = true) List<String> scenarios,
@@ -289,7 +324,7 @@ public record ExpectedFindings(
       if (new LinkedHashSet<>(mustNotFire).size() != mustNotFire.size()) {
         throw new ExpectedFindingsException(name + ": must_not_fire lists a pattern twice");
       }
-      return new ExpectedFindings(bundle, scenarios, fire, mustNotFire);
+      return new ExpectedFindings(bundle, scenarios, fire, mustNotFire, null);
     }
   }
 

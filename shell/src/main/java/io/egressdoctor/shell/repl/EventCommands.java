@@ -9,6 +9,7 @@ import io.egressdoctor.core.index.IndexedEvent;
 import io.egressdoctor.core.index.ValueCount;
 import io.egressdoctor.core.query.EventQuery;
 import io.egressdoctor.core.query.Queries;
+import io.egressdoctor.core.text.TerminalWriter;
 import io.egressdoctor.shell.JsonLines;
 import io.egressdoctor.shell.TextTable;
 import io.egressdoctor.shell.UserError;
@@ -63,7 +64,8 @@ final class EventCommands {
     public Integer call() throws Exception {
       IndexedEvent found =
           find().orElseThrow(() -> new UserError("no event '" + event + "' in the index"));
-      PrintWriter out = session.out();
+      // Log lines, file names and values shown visibly: never a raw control character.
+      PrintWriter out = json ? session.out() : TerminalWriter.of(session.out());
       if (json) {
         out.println(EventJson.toJson(found.event()));
         return 0;

@@ -1,6 +1,7 @@
 package io.egressdoctor.shell.repl;
 
 import io.egressdoctor.core.query.Queries;
+import io.egressdoctor.core.text.TerminalWriter;
 import io.egressdoctor.diagnosis.Diagnosis;
 import io.egressdoctor.diagnosis.Investigation;
 import io.egressdoctor.diagnosis.finding.Evidence;
@@ -61,7 +62,7 @@ final class FindingCommands {
               .filter(f -> rule == null || f.rule().name().equals(rule))
               .toList();
       session.findings(found);
-      write(found, session.out());
+      write(found, json ? session.out() : TerminalWriter.of(session.out()));
       return 0;
     }
 
@@ -138,7 +139,8 @@ final class FindingCommands {
         throw new UserError("no finding " + number + "; there are 1 to " + found.size());
       }
       Finding f = found.get(number - 1);
-      PrintWriter out = session.out();
+      // Log lines, file names and values shown visibly: never a raw control character.
+      PrintWriter out = json ? session.out() : TerminalWriter.of(session.out());
       if (json) {
         out.println(JsonLines.line(json(f)));
         return 0;

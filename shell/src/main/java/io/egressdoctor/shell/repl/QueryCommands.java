@@ -61,7 +61,11 @@ final class QueryCommands {
     @Parameters(index = "1..*", arity = "0..*", paramLabel = "QUERY", description = "The query.")
     List<String> query = new ArrayList<>();
 
-    @Option(names = "--limit", paramLabel = "N", description = "Values to show (default: 10).")
+    @Option(
+        names = "--limit",
+        paramLabel = "N",
+        converter = io.egressdoctor.shell.Counts.ValueLimit.class,
+        description = "Values to show, 1 to 10,000 (default: 10).")
     int limit = 10;
 
     @Option(names = "--json", description = "Write JSON lines.")

@@ -65,6 +65,126 @@ final class IndexedValueCounts {
     return all;
   }
 
+  /**
+   * Whether the field is one keyword field, whose top and distinct values come from the terms of
+   * the whole index in order ({@link #top}, {@link #distinct}), holding only the answer in memory
+   * however many distinct values it has (URLs, ids).
+   */
+  static boolean oneKeyword(FieldDefinition field) {
+    return Fields.collectedBy(field).isEmpty()
+        && (field.type() == io.egressdoctor.core.field.FieldType.KEYWORD
+            || field.type() == io.egressdoctor.core.field.FieldType.BOOLEAN);
+  }
+
+  /** The n most frequent values of one keyword field among matching events. */
+  static List<io.egressdoctor.core.index.ValueCount> top(
+      IndexSearcher s, Query q, FieldDefinition field, int n) throws IOException {
+    java.util.PriorityQueue<io.egressdoctor.core.index.ValueCount> best =
+        new java.util.PriorityQueue<>(
+            java.util.Comparator.comparingLong(io.egressdoctor.core.index.ValueCount::count)
+                .thenComparing(
+                    io.egressdoctor.core.index.ValueCount::value, (a, b) -> b.compareTo(a)));
+    eachTerm(
+        s,
+        q,
+        field,
+        (term, count) -> {
+          if (n <= 0) {
+            return false;
+          }
+          if (best.size() < n || count > best.peek().count()) {
+            best.add(new io.egressdoctor.core.index.ValueCount(term.utf8ToString(), count));
+            if (best.size() > n) {
+              best.poll();
+            }
+          }
+          return true;
+        });
+    List<io.egressdoctor.core.index.ValueCount> out = new ArrayList<>(best);
+    out.sort(
+        java.util.Comparator.comparingLong(io.egressdoctor.core.index.ValueCount::count)
+            .reversed()
+            .thenComparing(io.egressdoctor.core.index.ValueCount::value));
+    return out;
+  }
+
+  /** The first values, in order, of one keyword field among matching events. */
+  static List<String> distinct(IndexSearcher s, Query q, FieldDefinition field, int limit)
+      throws IOException {
+    List<String> out = new ArrayList<>();
+    eachTerm(
+        s,
+        q,
+        field,
+        (term, count) -> {
+          if (out.size() >= limit) {
+            return false;
+          }
+          out.add(term.utf8ToString());
+          return true;
+        });
+    out.sort(null);
+    return out;
+  }
+
+  private interface TermCount {
+    /** Takes a term that matching events hold, with how many; false stops the walk. */
+    boolean accept(BytesRef term, long count) throws IOException;
+  }
+
+  /**
+   * Walks the field's terms over the whole index in order, with the number of matching events that
+   * hold each; over every event of an index without deletions that is each term's document
+   * frequency, without reading postings.
+   */
+  private static void eachTerm(IndexSearcher s, Query q, FieldDefinition field, TermCount sink)
+      throws IOException {
+    var reader = s.getIndexReader();
+    Terms terms = org.apache.lucene.index.MultiTerms.getTerms(reader, field.name());
+    if (terms == null) {
+      return;
+    }
+    boolean all = q instanceof org.apache.lucene.search.MatchAllDocsQuery && !reader.hasDeletions();
+    FixedBitSet matching = null;
+    if (!all) {
+      matching = new FixedBitSet(Math.max(1, reader.maxDoc()));
+      List<FixedBitSet> perLeaf = matching(s, q);
+      for (LeafReaderContext ctx : reader.leaves()) {
+        FixedBitSet bits = perLeaf.get(ctx.ord);
+        if (bits != null) {
+          for (int d = bits.nextSetBit(0);
+              d != DocIdSetIterator.NO_MORE_DOCS;
+              d = d + 1 < bits.length() ? bits.nextSetBit(d + 1) : DocIdSetIterator.NO_MORE_DOCS) {
+            matching.set(ctx.docBase + d);
+          }
+        }
+      }
+    }
+    TermsEnum te = terms.iterator();
+    PostingsEnum pe = null;
+    long steps = 0;
+    for (BytesRef t = te.next(); t != null; t = te.next()) {
+      if ((++steps & 0x3FF) == 0 && Thread.currentThread().isInterrupted()) {
+        throw new InterruptedIOException("search cancelled");
+      }
+      long count;
+      if (all) {
+        count = te.docFreq();
+      } else {
+        count = 0;
+        pe = te.postings(pe, PostingsEnum.NONE);
+        for (int d = pe.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = pe.nextDoc()) {
+          if (matching.get(d)) {
+            count++;
+          }
+        }
+      }
+      if (count > 0 && !sink.accept(t, count)) {
+        return;
+      }
+    }
+  }
+
   /** Matching events per value of the field. */
   static Map<String, Long> count(IndexSearcher s, Query q, FieldDefinition field)
       throws IOException {

@@ -44,6 +44,9 @@ final class LuceneAggregations {
   private static final int DENSE_ORDINALS = 1 << 20;
 
   List<ValueCount> top(IndexSearcher s, Query q, FieldDefinition field, int n) throws IOException {
+    if (IndexedValueCounts.needed(field) && IndexedValueCounts.oneKeyword(field)) {
+      return IndexedValueCounts.top(s, q, field, n);
+    }
     Map<String, Long> counts = countValues(s, q, field);
     return counts.entrySet().stream()
         .sorted(
@@ -56,6 +59,9 @@ final class LuceneAggregations {
 
   List<String> distinct(IndexSearcher s, Query q, FieldDefinition field, int limit)
       throws IOException {
+    if (IndexedValueCounts.needed(field) && IndexedValueCounts.oneKeyword(field)) {
+      return IndexedValueCounts.distinct(s, q, field, limit);
+    }
     return countValues(s, q, field).keySet().stream().sorted().limit(limit).toList();
   }
 

@@ -14,6 +14,7 @@ import io.egressdoctor.core.index.SourceRecord;
 import io.egressdoctor.core.index.TimeBucket;
 import io.egressdoctor.core.index.ValueCount;
 import io.egressdoctor.core.query.EventQuery;
+import io.egressdoctor.core.query.QuerySyntaxException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.channels.ClosedByInterruptException;
@@ -52,6 +53,7 @@ import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
+import org.apache.lucene.util.automaton.TooComplexToDeterminizeException;
 
 /**
  * The local backend: a Lucene index in a folder on disk.
@@ -96,27 +98,42 @@ public final class LuceneEventIndex implements EventIndex {
 
   @Override
   public long count(EventQuery query) throws IOException {
-    IndexSearcher s = searcher();
-    return s == null ? 0 : finished(s, s.count(queries.translate(query)));
+    return guarded(
+        () -> {
+          IndexSearcher s = searcher();
+          return s == null ? 0L : (long) finished(s, s.count(translate(query)));
+        });
   }
 
   @Override
   public List<IndexedEvent> search(EventQuery query, int limit) throws IOException {
-    IndexSearcher s = searcher();
-    if (s == null || limit <= 0) {
-      return List.of();
-    }
-    TopDocs top = finished(s, s.search(queries.translate(query), limit, byTime(true)));
-    return load(s, top.scoreDocs);
+    return guarded(
+        () -> {
+          IndexSearcher s = searcher();
+          if (s == null || limit <= 0) {
+            return List.<IndexedEvent>of();
+          }
+          TopDocs top = finished(s, s.search(translate(query), limit, byTime(true)));
+          return load(s, top.scoreDocs);
+        });
   }
 
   @Override
   public void forEach(EventQuery query, Consumer<IndexedEvent> consumer) throws IOException {
+    guarded(
+        () -> {
+          forEachUnguarded(query, consumer);
+          return null;
+        });
+  }
+
+  private void forEachUnguarded(EventQuery query, Consumer<IndexedEvent> consumer)
+      throws IOException {
     IndexSearcher s = searcher();
     if (s == null) {
       return;
     }
-    Query q = queries.translate(query);
+    Query q = translate(query);
     Sort sort = byTime(false);
     FieldDoc after = null;
     while (true) {
@@ -148,33 +165,73 @@ public final class LuceneEventIndex implements EventIndex {
 
   @Override
   public List<ValueCount> top(String field, EventQuery query, int n) throws IOException {
-    IndexSearcher s = searcher();
-    return s == null
-        ? List.of()
-        : finished(s, aggregations.top(s, queries.translate(query), Fields.get(field), n));
+    return guarded(
+        () -> {
+          IndexSearcher s = searcher();
+          return s == null
+              ? List.<ValueCount>of()
+              : finished(s, aggregations.top(s, translate(query), Fields.get(field), n));
+        });
   }
 
   @Override
   public List<String> distinct(String field, EventQuery query, int limit) throws IOException {
-    IndexSearcher s = searcher();
-    return s == null
-        ? List.of()
-        : finished(s, aggregations.distinct(s, queries.translate(query), Fields.get(field), limit));
+    return guarded(
+        () -> {
+          IndexSearcher s = searcher();
+          return s == null
+              ? List.<String>of()
+              : finished(s, aggregations.distinct(s, translate(query), Fields.get(field), limit));
+        });
   }
 
   @Override
   public List<TimeBucket> dateHistogram(EventQuery query, Duration bucket, String splitField)
       throws IOException {
-    IndexSearcher s = searcher();
-    return s == null
-        ? List.of()
-        : finished(
-            s,
-            aggregations.dateHistogram(
-                s,
-                queries.translate(query),
-                bucket,
-                splitField == null ? null : Fields.get(splitField)));
+    return guarded(
+        () -> {
+          IndexSearcher s = searcher();
+          return s == null
+              ? List.<TimeBucket>of()
+              : finished(
+                  s,
+                  aggregations.dateHistogram(
+                      s,
+                      translate(query),
+                      bucket,
+                      splitField == null ? null : Fields.get(splitField)));
+        });
+  }
+
+  /** A search that reads the index. */
+  private interface Search<T> {
+    T run() throws IOException;
+  }
+
+  /**
+   * Runs a search, turning a query Lucene refuses to run (too many clauses once expanded, an
+   * automaton too large to build, nesting deep enough to overflow the stack) into a query error
+   * rather than an internal one: the user can narrow the query.
+   */
+  private static <T> T guarded(Search<T> search) throws IOException {
+    try {
+      return search.run();
+    } catch (IndexSearcher.TooManyClauses e) {
+      throw new QuerySyntaxException(
+          "the query expands to more than "
+              + IndexSearcher.getMaxClauseCount()
+              + " clauses; use fewer values, wildcards or fields",
+          1);
+    } catch (TooComplexToDeterminizeException e) {
+      throw new QuerySyntaxException(
+          "a wildcard or regular expression is too complex to run; simplify it", 1);
+    } catch (StackOverflowError e) {
+      throw new QuerySyntaxException("the query is nested too deeply", 1);
+    }
+  }
+
+  private Query translate(EventQuery query) {
+    return queries.translate(query);
   }
 
   @Override

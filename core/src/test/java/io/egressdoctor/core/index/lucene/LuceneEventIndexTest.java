@@ -313,6 +313,22 @@ class LuceneEventIndexTest {
   }
 
   @Test
+  void aQueryThatExpandsPastLucenesClauseLimitIsAQueryErrorNotAnInternalOne() {
+    // Each bare word is searched in two fields, and each of its three tokens is a clause: 300
+    // words the parser accepts expand to 1800 clauses, past Lucene's 1024.
+    StringBuilder words = new StringBuilder();
+    for (int i = 0; i < 300; i++) {
+      words.append("a").append(i).append("-b").append(i).append("-c").append(i).append(" OR ");
+    }
+    EventQuery q = parser.parse(words.append("last").toString().replaceFirst(" OR last$", ""));
+    assertThatThrownBy(() -> index.search(q, 10))
+        .isInstanceOf(io.egressdoctor.core.query.QuerySyntaxException.class)
+        .hasMessageContaining("clauses");
+    assertThatThrownBy(() -> index.count(q))
+        .isInstanceOf(io.egressdoctor.core.query.QuerySyntaxException.class);
+  }
+
+  @Test
   void phrasesOnTermsOnlyTextAreCheckedAgainstTheStoredEvent() throws IOException {
     assertThat(count("message:\"server connection timed\"")).isEqualTo(1);
     // Every word is there, not in this order: a candidate that the stored event turns down.

@@ -137,6 +137,10 @@ public final class IngestPipeline {
           return skipped(
               file, "a note: no format reads it and few of its lines carry a time", committer);
         }
+        Optional<String> listing = Documents.unusedListing(head.sample().lines());
+        if (listing.isPresent()) {
+          return skipped(file, listing.get(), committer);
+        }
         return unrecognized(file, head, size, committer, queue);
       }
       forgetFailure(file, writer);

@@ -84,7 +84,10 @@ final class ReportTestSupport {
                 Map.of("destination.domain", domains, "user.name", users),
                 evidence,
                 total,
-                "Allow `" + domains.get(0) + "` on port 443.",
+                // A firewall's denials name addresses only.
+                domains.isEmpty()
+                    ? "Allow the denied destinations on port 443."
+                    : "Allow `" + domains.get(0) + "` on port 443.",
                 List.of("https://docs.aws.amazon.com/mgn/latest/ug/Network-Requirements.html"),
                 evidence.stream().map(Evidence::timestamp).min(Instant::compareTo).orElse(null),
                 evidence.stream().map(Evidence::timestamp).max(Instant::compareTo).orElse(null));

@@ -75,10 +75,19 @@ public final class DeclarativeFormat implements LogFormat {
     return spec;
   }
 
+  /** Whether some pattern reads a JSON object per line, so JSON documents are read too. */
+  private boolean readsJson() {
+    return spec.patterns().stream().anyMatch(p -> p instanceof FormatSpec.JsonPattern);
+  }
+
   @Override
   public int sniff(InputSample sample) {
+    List<String> scored =
+        readsJson() && JsonDocuments.isDocument(sample.lines())
+            ? JsonDocuments.records(sample.lines())
+            : sample.scored();
     List<String> lines = new ArrayList<>();
-    for (String l : sample.scored()) {
+    for (String l : scored) {
       if (spec.skip() == null || !spec.skip().matcher(l).find()) {
         lines.add(l);
       }
@@ -119,7 +128,8 @@ public final class DeclarativeFormat implements LogFormat {
 
   @Override
   public LogParser newParser(ParseContext context) {
-    return new DeclarativeParser(spec, context, years(context), null);
+    DeclarativeParser lines = new DeclarativeParser(spec, context, years(context), null);
+    return readsJson() ? new JsonDocumentParser(lines) : lines;
   }
 
   /** A parser that counts, per pattern name, the events it made (for sample checks). */

@@ -34,7 +34,7 @@ record SyslogHeader(int bodyStart, Map<String, String> captures) {
 
   private static final Pattern TIME =
       Pattern.compile(
-          "(?:<(\\d{1,3})>)?([A-Z][a-z]{2} [ \\d]\\d \\d\\d:\\d\\d:\\d\\d(?:\\.\\d+)?(?: \\d{4})?"
+          "(?:<(\\d{1,3})>)?([A-Z][a-z]{2}  ?\\d{1,2} \\d\\d:\\d\\d:\\d\\d(?:\\.\\d+)?(?: \\d{4})?"
               + "|\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(?:\\.\\d+)?(?:Z|[+-]\\d\\d:?\\d\\d)?) +");
 
   private static final Pattern HOST = Pattern.compile("([^\\s=,\"]+) +");

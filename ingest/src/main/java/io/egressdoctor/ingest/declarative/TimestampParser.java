@@ -50,7 +50,10 @@ final class TimestampParser {
 
   private static DateTimeFormatter formatter(String pattern, boolean noYear) {
     DateTimeFormatterBuilder b =
-        new DateTimeFormatterBuilder().parseCaseInsensitive().appendPattern(pattern);
+        new DateTimeFormatterBuilder()
+            .parseCaseInsensitive()
+            // A space-padded day ("Jul  8") is also written unpadded ("Jul 8") by some relays.
+            .appendPattern(pattern.replace("ppd", "[ ]d"));
     if (noYear) {
       // A leap year, so that Feb 29 reads; the real year is chosen afterwards.
       b.parseDefaulting(ChronoField.YEAR, 2000);

@@ -45,6 +45,42 @@ public final class Documents {
   }
 
   /**
+   * The AWS CLI listings ({@code aws ec2 describe-...}, {@code aws route53 ...}) of network
+   * configuration that support engineers attach but that no rule reads yet: recognised by their
+   * top-level key, so that they are listed as skipped rather than as evidence that could not be
+   * read. The listings rules do read (VPC endpoints, network interfaces, VPN connections) are
+   * reference data and never get here.
+   */
+  private static final Pattern UNUSED_AWS_LISTING =
+      Pattern.compile(
+          "\\A\\s*\\{\\s*\"(RouteTables|SecurityGroups|SecurityGroupRules|Subnets|Vpcs|NatGateways"
+              + "|InternetGateways|EgressOnlyInternetGateways|TransitGateways"
+              + "|TransitGatewayAttachments|TransitGatewayRouteTables|NetworkAcls|PrefixLists"
+              + "|ManagedPrefixLists|Reservations|Addresses|VpcPeeringConnections|DhcpOptions"
+              + "|CustomerGateways|VpnGateways|LoadBalancers|TargetGroups|ResolverEndpoints"
+              + "|ResolverRules|ResolverRuleAssociations|HostedZones|ResourceRecordSets"
+              + "|FlowLogs|Firewalls|FirewallPolicies)\"\\s*:\\s*\\[");
+
+  /**
+   * What kind of configuration listing a file no format reads is, when it is one that no rule reads
+   * yet, or empty.
+   */
+  public static Optional<String> unusedListing(List<String> lines) {
+    String head = String.join("\n", lines.subList(0, Math.min(lines.size(), 8)));
+    if (head.startsWith("\uFEFF")) {
+      head = head.substring(1);
+    }
+    var m = UNUSED_AWS_LISTING.matcher(head);
+    return m.find()
+        ? Optional.of(
+            "an AWS CLI listing of "
+                + m.group(1)
+                + ": recognised, but no rule reads it yet (it does not make the diagnosis"
+                + " incomplete)")
+        : Optional.empty();
+  }
+
+  /**
    * Whether a file no format reads is a plain-text note: a .txt whose lines rarely carry a time.
    */
   public static boolean isNote(String fileName, List<String> lines) {

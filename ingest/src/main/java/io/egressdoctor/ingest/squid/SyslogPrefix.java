@@ -18,7 +18,7 @@ record SyslogPrefix(String host, String tag, long pid, String message) {
 
   private static final Pattern BSD =
       Pattern.compile(
-          "^(?:<\\d{1,3}>)?(?:[A-Z][a-z]{2} [ \\d]\\d \\d\\d:\\d\\d:\\d\\d(?:\\.\\d+)?"
+          "^(?:<\\d{1,3}>)?(?:[A-Z][a-z]{2}  ?\\d{1,2} \\d\\d:\\d\\d:\\d\\d(?:\\.\\d+)?"
               + "|\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(?:\\.\\d+)?(?:Z|[+-]\\d\\d:?\\d\\d)?)"
               + " (\\S+) ([^\\s:\\[]+)(?:\\[(\\d{1,10})\\])?: ?(.*)$");
 

@@ -27,6 +27,17 @@ class ValueParsingTest {
   }
 
   @Test
+  void aSpacePaddedDayIsAlsoReadUnpaddedAsSomeRelaysWriteIt() {
+    assertThat(syslogTime("Jul  8 08:00:00", "2026-07-09T00:00:00Z", ZoneOffset.UTC))
+        .isEqualTo("2026-07-08T08:00:00Z");
+    assertThat(syslogTime("Jul 8 08:00:00", "2026-07-09T00:00:00Z", ZoneOffset.UTC))
+        .isEqualTo("2026-07-08T08:00:00Z");
+    assertThat(syslogTime("Jul 18 08:00:00", "2026-07-19T00:00:00Z", ZoneOffset.UTC))
+        .isEqualTo("2026-07-18T08:00:00Z");
+    assertThat(syslogTime("Jul   8 08:00:00", "2026-07-09T00:00:00Z", ZoneOffset.UTC)).isNull();
+  }
+
+  @Test
   void yearlessTimesTakeTheLatestYearNotAfterTheFilesOwnTime() {
     // December lines in a file written in January belong to the December before.
     assertThat(syslogTime("Dec 31 23:58:01", "2027-01-02T08:00:00Z", ZoneOffset.UTC))

@@ -78,7 +78,8 @@ interface ProxyLogFormat {
             r.mime(),
             r.userAgent(),
             "CONNECT".equals(r.method()) ? r.host() : "-",
-            r.error());
+            // Squid writes each empty code as '-': no error is "-/-".
+            "-".equals(r.error()) ? "-/-" : r.error());
   }
 
   /** The logformat line that {@link #squidDetailed()} writes. */

@@ -15,23 +15,25 @@ public final class SampleBundles {
 
   /** Every bundle, in folder-name order. */
   static List<SampleBundle> all() {
-    return List.of(
-        new HealthyBundle(),
-        new CloudEndureIpChurnBundle(),
-        new CloudEndureFortiGateBundle(),
-        new MgnProxiedEndpointBundle(),
-        new MgnAndAsrSameProxyBundle(),
-        new MgnSslBumpBundle(),
-        new PrivateLinkNatBundle(),
-        new AsrWhitelistProxyBundle(),
-        new VpnRedundancyBundle(),
-        new MgnDnsPastedSessionBundle(),
-        new UnreadableEvidenceBundle(),
-        new JudgementBundles.DenialFixedMidLog(),
-        new JudgementBundles.DrsFirewallInspection(),
-        new JudgementBundles.DirectConnectDnsOnly(),
-        new JudgementBundles.VpnBlipAndCustomerSide(),
-        new JudgementBundles.NatSharedAddress());
+    return java.util.stream.Stream.of(
+            new HealthyBundle(),
+            new CloudEndureIpChurnBundle(),
+            new CloudEndureFortiGateBundle(),
+            new MgnProxiedEndpointBundle(),
+            new MgnAndAsrSameProxyBundle(),
+            new MgnSslBumpBundle(),
+            new PrivateLinkNatBundle(),
+            new AsrWhitelistProxyBundle(),
+            new VpnRedundancyBundle(),
+            new MgnDnsPastedSessionBundle(),
+            new UnreadableEvidenceBundle(),
+            new JudgementBundles.DenialFixedMidLog(),
+            new JudgementBundles.DrsFirewallInspection(),
+            new JudgementBundles.DirectConnectDnsOnly(),
+            new JudgementBundles.VpnBlipAndCustomerSide(),
+            new JudgementBundles.NatSharedAddress())
+        .sorted(java.util.Comparator.comparing(SampleBundle::name))
+        .toList();
   }
 
   /** Writes each bundle's generated files below {@code root}/{@code <bundle>}. */

@@ -24,6 +24,7 @@ public final class SampleBundles {
             new MgnSslBumpBundle(),
             new PrivateLinkNatBundle(),
             new AsrWhitelistProxyBundle(),
+            new AsrProxySgReporterBundle(),
             new VpnRedundancyBundle(),
             new MgnDnsPastedSessionBundle(),
             new UnreadableEvidenceBundle(),

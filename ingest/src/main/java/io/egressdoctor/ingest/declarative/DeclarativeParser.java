@@ -29,7 +29,10 @@ final class DeclarativeParser extends LineLogParser {
   private static final class Pending {
     final Line first;
     final LineMatcher.Match match;
-    final StringBuilder original;
+
+    /** The whole text once a continuation line joins the first; until then, the first line. */
+    StringBuilder original;
+
     StringBuilder continuation;
     long lastLine;
     int lines = 1;
@@ -37,7 +40,6 @@ final class DeclarativeParser extends LineLogParser {
     Pending(Line first, LineMatcher.Match match) {
       this.first = first;
       this.match = match;
-      this.original = new StringBuilder(first.text());
       this.lastLine = first.number();
     }
   }
@@ -49,7 +51,7 @@ final class DeclarativeParser extends LineLogParser {
       Map<String, Integer> patternHits) {
     super(context);
     this.spec = spec;
-    this.matcher = new LineMatcher(spec.patterns(), spec.missing());
+    this.matcher = new LineMatcher(spec.patterns(), spec.missing(), LineMatcher.namesRead(spec));
     this.assembler = new EventAssembler(spec, years);
     this.patternHits = patternHits;
     if (spec.fileNameRegex() != null) {
@@ -137,6 +139,9 @@ final class DeclarativeParser extends LineLogParser {
     } else {
       pending.continuation.append('\n').append(line.text());
     }
+    if (pending.original == null) {
+      pending.original = new StringBuilder(pending.first.text());
+    }
     pending.original.append('\n').append(line.text());
     pending.lastLine = line.number();
     pending.lines++;
@@ -161,15 +166,15 @@ final class DeclarativeParser extends LineLogParser {
       captures.putAll(p.match.captures());
     }
     String continuation = p.continuation == null ? null : p.continuation.toString();
+    String original = p.original == null ? p.first.text() : p.original.toString();
     EventAssembler.Result r = assembler.assemble(p.match, captures, continuation, context.zone());
     if (r.problem() != null) {
       orphanLine = p.first.number();
-      sink.reject(
-          p.lastLine, p.first.byteOffset(), Secrets.mask(p.original.toString()), r.problem());
+      sink.reject(p.lastLine, p.first.byteOffset(), Secrets.mask(original), r.problem());
       return;
     }
     Event.Builder b = r.builder();
-    b.original(Secrets.mask(p.original.toString()))
+    b.original(Secrets.mask(original))
         .origin(context.origin(p.first.number(), p.first.byteOffset()));
     if (patternHits != null) {
       patternHits.merge(p.match.pattern().name(), 1, Integer::sum);

@@ -38,7 +38,7 @@ public final class EcsValues {
     if (text.isEmpty() || text.equals("-")) {
       return;
     }
-    if (field.equals(Fields.URL_ORIGINAL) || field.equals(Fields.CONFIG_PROXY_URL)) {
+    if (is(field, Fields.URL_ORIGINAL) || is(field, Fields.CONFIG_PROXY_URL)) {
       text = Secrets.mask(text);
     }
     Object value =
@@ -57,6 +57,14 @@ public final class EcsValues {
       b.set(field, value);
     }
     implied(b, field, text);
+  }
+
+  /**
+   * Whether the field is that one: the name first, since a record's generated {@code equals} costs
+   * more than the rest of storing a value on this path.
+   */
+  static boolean is(FieldDefinition field, FieldDefinition other) {
+    return field == other || (field.name().equals(other.name()) && field.equals(other));
   }
 
   private static void implied(Event.Builder b, FieldDefinition field, String text) {

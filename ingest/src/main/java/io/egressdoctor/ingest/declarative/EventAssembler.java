@@ -35,9 +35,16 @@ final class EventAssembler {
 
   private final YearReference years;
 
+  /** Per derivation, text its regex needs in the value ({@link RequiredLiteral}), or null. */
+  private final String[] deriveLiterals;
+
   EventAssembler(FormatSpec spec, YearReference years) {
     this.spec = spec;
     this.years = years;
+    this.deriveLiterals =
+        spec.derive().stream()
+            .map(d -> d.regex() == null ? null : RequiredLiteral.of(d.regex()))
+            .toArray(String[]::new);
     this.timestamps =
         spec.timestamp() == null ? null : new TimestampParser(spec.timestamp().formats());
   }
@@ -81,8 +88,9 @@ final class EventAssembler {
       Object existing = b.peek(into.name());
       b.set(into, existing == null ? continuation : existing + "\n" + continuation);
     }
-    for (Derivation d : spec.derive()) {
-      derive(b, captures, d);
+    List<Derivation> derivations = spec.derive();
+    for (int i = 0; i < derivations.size(); i++) {
+      derive(b, captures, derivations.get(i), deriveLiterals[i]);
     }
     if (spec.extract() != null) {
       extract(b, captures, spec.extract());
@@ -135,7 +143,7 @@ final class EventAssembler {
     if (table != null) {
       v = table.getOrDefault(v.toLowerCase(Locale.ROOT), v);
     }
-    if (field.equals(Fields.LOG_LEVEL)) {
+    if (EcsValues.is(field, Fields.LOG_LEVEL)) {
       v = v.toLowerCase(Locale.ROOT);
     }
     EcsValues.put(b, field, v);
@@ -154,9 +162,9 @@ final class EventAssembler {
     }
   }
 
-  private void derive(Event.Builder b, Map<String, String> captures, Derivation d) {
+  private void derive(Event.Builder b, Map<String, String> captures, Derivation d, String literal) {
     String value = valueOf(b, captures, d.from());
-    if (value == null) {
+    if (value == null || (literal != null && !value.contains(literal))) {
       return;
     }
     for (Map.Entry<String, Pattern> w : d.when().entrySet()) {

@@ -17,6 +17,14 @@ final class KeyValueSplitter {
 
   /** Adds every pair of {@code line} from {@code from} to {@code out}; the count of pairs read. */
   static int split(String line, int from, Map<String, String> out) {
+    return split(line, from, out, null);
+  }
+
+  /**
+   * As {@link #split(String, int, Map)}, keeping only the pairs whose key is in {@code wanted} (all
+   * when null); every pair is still counted.
+   */
+  static int split(String line, int from, Map<String, String> out, KeyTable wanted) {
     int n = line.length();
     int i = from;
     int pairs = 0;
@@ -32,7 +40,7 @@ final class KeyValueSplitter {
         i = skipToken(line, i);
         continue;
       }
-      String key = line.substring(keyStart, i);
+      String key = wanted == null ? line.substring(keyStart, i) : wanted.find(line, keyStart, i);
       i++;
       if (i < n && line.charAt(i) == '"') {
         i = quoted(line, i + 1, key, out);
@@ -41,37 +49,39 @@ final class KeyValueSplitter {
         while (i < n && !isBlank(line.charAt(i))) {
           i++;
         }
-        out.put(key, line.substring(start, i));
+        if (key != null) {
+          out.put(key, line.substring(start, i));
+        }
       }
       pairs++;
     }
     return pairs;
   }
 
+  /** Reads a quoted value; {@code key} null reads it only to find where it ends. */
   private static int quoted(String line, int start, String key, Map<String, String> out) {
     int n = line.length();
+    int close = line.indexOf('"', start);
+    if (close >= 0 && line.lastIndexOf('\\', close) < start) {
+      // The usual value: no escape before the next quote, so the loop below would stop there.
+      return closingQuote(line, start, close, key, null, out);
+    }
     StringBuilder sb = null;
     int i = start;
     while (i < n) {
       char c = line.charAt(i);
       if (c == '\\' && i + 1 < n && (line.charAt(i + 1) == '"' || line.charAt(i + 1) == '\\')) {
-        if (sb == null) {
+        if (sb == null && key != null) {
           sb = new StringBuilder(line.length() - start).append(line, start, i);
         }
-        sb.append(line.charAt(i + 1));
+        if (sb != null) {
+          sb.append(line.charAt(i + 1));
+        }
         i += 2;
         continue;
       }
       if (c == '"') {
-        int next = openingQuoteOfNextPair(line, start, i);
-        if (next >= 0) {
-          // This quote opens the next pair (' key="'): ours was never closed and ends before it.
-          out.put(key, line.substring(start, next).strip());
-          return next;
-        }
-        out.put(key, sb == null ? line.substring(start, i) : sb.toString());
-        // Stray characters glued to the closing quote ("...."|) belong to no pair.
-        return skipToken(line, i + 1);
+        return closingQuote(line, start, i, key, sb, out);
       }
       if (sb != null) {
         sb.append(c);
@@ -80,8 +90,30 @@ final class KeyValueSplitter {
     }
     // Never closed: the value ends where the next key= starts, so the later pairs survive.
     int end = nextPair(line, start);
-    out.put(key, line.substring(start, end).strip());
+    putIfWanted(out, key, line.substring(start, end).strip());
     return end;
+  }
+
+  /** The value ends at the quote at {@code i}, unless that quote opens the next pair. */
+  private static int closingQuote(
+      String line, int start, int i, String key, StringBuilder sb, Map<String, String> out) {
+    int next = openingQuoteOfNextPair(line, start, i);
+    if (next >= 0) {
+      // This quote opens the next pair (' key="'): ours was never closed and ends before it.
+      putIfWanted(out, key, line.substring(start, next).strip());
+      return next;
+    }
+    if (key != null) {
+      out.put(key, sb == null ? line.substring(start, i) : sb.toString());
+    }
+    // Stray characters glued to the closing quote ("...."|) belong to no pair.
+    return skipToken(line, i + 1);
+  }
+
+  private static void putIfWanted(Map<String, String> out, String key, String value) {
+    if (key != null) {
+      out.put(key, value);
+    }
   }
 
   /**

@@ -39,6 +39,20 @@ final class LineMatcher {
   private final int longestMissing;
   private final Map<RegexPattern, List<String>> groupNames = new LinkedHashMap<>();
 
+  /**
+   * The capture names the format reads, or null for all: a key=value line or JSON object carries
+   * dozens of keys no mapping, time or derivation reads, and keeping them costs more than the rest.
+   */
+  private final KeyTable wanted;
+
+  private final Set<String> wantedNames;
+
+  /** {@link #wanted} plus each name inside a JSON pattern's {@code unwrap} wrappers. */
+  private final KeyTable wantedJson;
+
+  /** The missing-value placeholders, as written, for a comparison that ignores case. */
+  private final String[] placeholders;
+
   /** The last CSV header seen and the pattern it belongs to: rows under it are that pattern's. */
   private List<String> csvColumns;
 
@@ -52,14 +66,44 @@ final class LineMatcher {
    * @param missing lowercased values that mean "no value"; captures holding one are dropped
    */
   LineMatcher(List<LinePattern> patterns, Set<String> missing) {
+    this(patterns, missing, null);
+  }
+
+  /**
+   * @param wanted the only capture names kept from key=value, JSON and CSV lines ({@link
+   *     #namesRead}), or null to keep every one
+   */
+  LineMatcher(List<LinePattern> patterns, Set<String> missing, Set<String> wanted) {
     this.patterns = patterns;
     this.missing = missing;
+    this.wantedNames = wanted;
+    this.wanted = wanted == null ? null : new KeyTable(wanted);
+    this.wantedJson = wanted == null ? null : new KeyTable(withWrappers(wanted, patterns));
+    this.placeholders = missing.toArray(String[]::new);
     this.longestMissing = missing.stream().mapToInt(String::length).max().orElse(-1);
     for (LinePattern p : patterns) {
       if (p instanceof RegexPattern r) {
         groupNames.put(r, groupNames(r.regex()));
       }
     }
+  }
+
+  private static Set<String> withWrappers(Set<String> names, List<LinePattern> patterns) {
+    Set<String> out = new java.util.HashSet<>(names);
+    for (LinePattern p : patterns) {
+      if (p instanceof JsonPattern j) {
+        for (String wrapper : j.unwrap()) {
+          for (String name : names) {
+            out.add(wrapper + "." + name);
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  private boolean isWanted(String name) {
+    return wantedNames == null || wantedNames.contains(name);
   }
 
   static List<String> groupNames(Pattern p) {
@@ -170,11 +214,55 @@ final class LineMatcher {
         && !Character.isWhitespace(value.charAt(n - 1))) {
       return false;
     }
-    return missing.contains(lower(value.strip()));
+    int from = 0;
+    int to = n;
+    while (from < to && Character.isWhitespace(value.charAt(from))) {
+      from++;
+    }
+    while (to > from && Character.isWhitespace(value.charAt(to - 1))) {
+      to--;
+    }
+    if (from > 0 || to < n) {
+      // Rare: a padded value; String.strip() is what the set was checked against before.
+      return missing.contains(value.strip().toLowerCase(Locale.ROOT));
+    }
+    for (String m : placeholders) {
+      if (m.length() == n
+          && value.equalsIgnoreCase(m)
+          && m.equals(value.toLowerCase(Locale.ROOT))) {
+        return true;
+      }
+    }
+    return false;
   }
 
-  private static String lower(String s) {
-    return s.toLowerCase(Locale.ROOT);
+  /**
+   * Every capture name a format reads: mapped fields, time sources, derivations and conditions,
+   * free-text sources, required keys and row matches. Others are never looked at.
+   */
+  static Set<String> namesRead(FormatSpec spec) {
+    Set<String> names = new java.util.HashSet<>(spec.fields().keySet());
+    if (spec.timestamp() != null) {
+      for (String source : spec.timestamp().sources()) {
+        names.addAll(List.of(source.split("\\+")));
+      }
+    }
+    for (FormatSpec.Derivation d : spec.derive()) {
+      names.add(d.from());
+      names.addAll(d.when().keySet());
+    }
+    if (spec.extract() != null) {
+      names.addAll(spec.extract().from());
+    }
+    for (LinePattern p : spec.patterns()) {
+      names.addAll(p.when().keySet());
+      switch (p) {
+        case JsonPattern j -> names.addAll(j.require());
+        case CsvPattern c -> names.addAll(c.match().keySet());
+        default -> {}
+      }
+    }
+    return names;
   }
 
   private Match regex(RegexPattern p, String line) {
@@ -207,7 +295,7 @@ final class LineMatcher {
       text = text.substring(0, text.length() - 1);
     }
     Map<String, String> flat = new LinkedHashMap<>();
-    if (!text.startsWith("{") || !flatten(text, flat)) {
+    if (!text.startsWith("{") || !flatten(text, flat, wantedJson)) {
       return null;
     }
     for (Map.Entry<String, String> e : flat.entrySet()) {
@@ -230,25 +318,34 @@ final class LineMatcher {
     return new Match(p, captures, false);
   }
 
-  private static boolean flatten(String text, Map<String, String> out) {
+  private static boolean flatten(String text, Map<String, String> out, KeyTable wanted) {
     try (JsonParser jp = JSON.createParser(text)) {
       if (jp.nextToken() != JsonToken.START_OBJECT) {
         return false;
       }
-      object(jp, "", out);
+      object(jp, "", out, wanted);
       return jp.nextToken() == null;
     } catch (IOException e) {
       return false;
     }
   }
 
-  private static void object(JsonParser jp, String prefix, Map<String, String> out)
+  /** Flattens an object into dotted keys; only the {@code wanted} ones (all when null) are kept. */
+  private static void object(JsonParser jp, String prefix, Map<String, String> out, KeyTable wanted)
       throws IOException {
     while (jp.nextToken() == JsonToken.FIELD_NAME) {
-      String key = prefix + jp.currentName();
+      String name = jp.currentName();
       JsonToken t = jp.nextToken();
       if (t == JsonToken.START_OBJECT) {
-        object(jp, key + ".", out);
+        object(jp, prefix + name + ".", out, wanted);
+        continue;
+      }
+      String key = wanted == null ? prefix + name : wanted.find(prefix, name);
+      if (key == null) {
+        // Not read by the format: its value is skipped unparsed.
+        if (t == JsonToken.START_ARRAY) {
+          jp.skipChildren();
+        }
       } else if (t == JsonToken.START_ARRAY) {
         List<String> items = new ArrayList<>();
         while (jp.nextToken() != JsonToken.END_ARRAY) {
@@ -275,7 +372,7 @@ final class LineMatcher {
       }
       List<String> names = p.columns();
       for (int i = 0; i < cells.size() && i < names.size(); i++) {
-        if (!cells.get(i).isEmpty() && !names.get(i).equals("-")) {
+        if (!cells.get(i).isEmpty() && !names.get(i).equals("-") && isWanted(names.get(i))) {
           put(captures, names.get(i), cells.get(i));
         }
       }
@@ -293,7 +390,7 @@ final class LineMatcher {
       return null;
     }
     for (int i = 0; i < cells.size(); i++) {
-      if (!cells.get(i).isEmpty()) {
+      if (!cells.get(i).isEmpty() && isWanted(header.get(i))) {
         put(captures, header.get(i), cells.get(i));
       }
     }
@@ -308,7 +405,7 @@ final class LineMatcher {
   }
 
   private Match keyValue(KeyValuePattern p, String line, int from, Map<String, String> captures) {
-    if (KeyValueSplitter.split(line, from, captures) < p.minPairs()) {
+    if (KeyValueSplitter.split(line, from, captures, wanted) < p.minPairs()) {
       return null;
     }
     if (longestMissing >= 0) {

@@ -1,5 +1,6 @@
 package io.egressdoctor.ingest.declarative;
 
+import java.text.ParsePosition;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -33,6 +34,12 @@ final class TimestampParser {
   private final List<DateTimeFormatter> formatters = new ArrayList<>();
   private final List<Boolean> yearless = new ArrayList<>();
 
+  /** Each pattern read by hand where it can be ({@link PlainTimePattern}), else null. */
+  private final List<PlainTimePattern> plain = new ArrayList<>();
+
+  /** Whether a pattern can give an offset; without one, only a local time can come out of it. */
+  private final List<Boolean> offsets = new ArrayList<>();
+
   TimestampParser(List<String> formats) {
     this.names = formats;
     for (String f : formats) {
@@ -45,7 +52,23 @@ final class TimestampParser {
       boolean noYear = !named && f.indexOf('y') < 0 && f.indexOf('u') < 0;
       formatters.add(named ? null : formatter(f, noYear));
       yearless.add(noYear);
+      plain.add(named || noYear ? null : PlainTimePattern.compile(f));
+      offsets.add(!named && hasZone(f));
     }
+  }
+
+  /** Whether the pattern has a zone or offset letter (outside quotes). */
+  private static boolean hasZone(String pattern) {
+    boolean quoted = false;
+    for (int i = 0; i < pattern.length(); i++) {
+      char c = pattern.charAt(i);
+      if (c == '\'') {
+        quoted = !quoted;
+      } else if (!quoted && "VvzOXxZ".indexOf(c) >= 0) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static DateTimeFormatter formatter(String pattern, boolean noYear) {
@@ -83,7 +106,7 @@ final class TimestampParser {
             case "epoch_millis" -> epoch(s, 1);
             case "epoch_micros" -> epoch(s, 2);
             case "epoch_nanos" -> epoch(s, 3);
-            default -> pattern(formatters.get(i), s, zone, yearless.get(i), referenceMillis);
+            default -> pattern(i, s, zone, referenceMillis);
           };
       if (v != null) {
         return new Parsed(v, yearless.get(i));
@@ -92,11 +115,29 @@ final class TimestampParser {
     return null;
   }
 
-  private static Long pattern(
-      DateTimeFormatter f, String s, ZoneId zone, boolean noYear, long referenceMillis) {
+  private Long pattern(int index, String s, ZoneId zone, long referenceMillis) {
+    PlainTimePattern quick = plain.get(index);
+    if (quick != null) {
+      LocalDateTime t = quick.read(s);
+      if (t != null) {
+        return t.atZone(zone).toInstant().toEpochMilli();
+      }
+    }
+    DateTimeFormatter f = formatters.get(index);
+    // Text the pattern does not read is common (a list of formats is tried in order): find that
+    // out without the exception a failed parse throws, which costs more than the parse.
+    ParsePosition position = new ParsePosition(0);
+    if (f.parseUnresolved(s, position) == null
+        || position.getErrorIndex() >= 0
+        || position.getIndex() < s.length()) {
+      return null;
+    }
     try {
-      TemporalAccessor t = f.parseBest(s, OffsetDateTime::from, LocalDateTime::from);
-      if (noYear) {
+      TemporalAccessor t =
+          offsets.get(index)
+              ? f.parseBest(s, OffsetDateTime::from, LocalDateTime::from)
+              : f.parse(s, LocalDateTime::from);
+      if (yearless.get(index)) {
         return inLatestYear(t, zone, referenceMillis);
       }
       if (t instanceof OffsetDateTime o) {
@@ -134,6 +175,10 @@ final class TimestampParser {
     String t =
         s.length() > 10 && s.charAt(10) == ' ' ? s.substring(0, 10) + 'T' + s.substring(11) : s;
     t = t.replace(',', '.');
+    long quick = IsoTime.millis(t, zone);
+    if (quick != IsoTime.UNREAD) {
+      return quick;
+    }
     try {
       return OffsetDateTime.parse(t).toInstant().toEpochMilli();
     } catch (DateTimeParseException e) {
@@ -184,7 +229,12 @@ final class TimestampParser {
         default -> v / 1_000_000;
       };
     }
-    double v = Double.parseDouble(s);
+    // Nineteen digits (epoch nanoseconds) still fit a long: the same double without the decimal
+    // parser, since the conversion of the exact integer rounds as Double.parseDouble does.
+    double v =
+        dot < 0 && n == 19 && s.compareTo("9223372036854775807") <= 0
+            ? (double) Long.parseLong(s)
+            : Double.parseDouble(s);
     return switch (u) {
       case 0 -> Math.round(v * 1000);
       case 1 -> (long) v;

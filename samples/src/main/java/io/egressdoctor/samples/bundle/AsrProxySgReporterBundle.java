@@ -85,7 +85,7 @@ final class AsrProxySgReporterBundle implements SampleBundle {
   /** One upload: ProxySG's header block, then the rows. */
   private static List<String> upload(String start, List<String> rows) {
     List<String> lines = new ArrayList<>();
-    lines.add("#Software: SGOS 7.3.18.1 (SWG Edition)");
+    lines.add("#Software: SGOS 7.3.18 (SWG Edition)");
     lines.add("#Version: 1.0");
     lines.add("#Start-Date: " + start);
     lines.add("#Date: " + start);

@@ -1,17 +1,21 @@
 package io.egressdoctor.diagnosis.rule.sigma;
 
 import io.egressdoctor.core.query.EventQuery;
-import io.egressdoctor.core.query.Queries;
+import io.egressdoctor.core.query.EventQueryParser;
+import io.egressdoctor.core.yaml.YamlNode;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Maps a Sigma {@code logsource} (category, product, service) to a filter on our events. A filter
- * names the datasets by prefix and, where parsers of several formats feed one kind of log, the
- * fields that kind always has, so that a rule for proxies matches every proxy format.
+ * Maps a Sigma {@code logsource} (category, product, service) to a filter on our events. The
+ * mapping is data, {@code log-sources.yaml} beside this class, each filter a query in the search
+ * language: it names the datasets by prefix and, where parsers of several formats feed one kind of
+ * log, the fields that kind always has, so that a rule for proxies matches every proxy format.
  */
 public final class LogSources {
 
@@ -51,79 +55,44 @@ public final class LogSources {
     }
   }
 
-  private static final List<LogSource> KNOWN =
-      List.of(
+  private static final String FILE = "log-sources.yaml";
+  private static final Set<String> KEYS =
+      Set.of("category", "product", "service", "events", "description");
+  private static final List<LogSource> KNOWN = load();
+
+  private static List<LogSource> load() {
+    SigmaMappingFile.Loaded loaded = SigmaMappingFile.open(FILE, Set.of("log_sources"));
+    SigmaMappingFile f = loaded.file();
+    List<LogSource> out = new ArrayList<>();
+    for (YamlNode item : f.list(loaded.root().get("log_sources"), "log_sources")) {
+      YamlNode.Mapping m = f.mapping(item, "a log source");
+      for (String k : m.entries().keySet()) {
+        if (!KEYS.contains(k)) {
+          throw f.error(
+              m.lineOf(k), "unknown key '" + k + "' in a log source (allowed: " + KEYS + ")");
+        }
+      }
+      String events = f.text(m.get("events"), "events");
+      String description = f.text(m.get("description"), "description");
+      if (events == null || description == null) {
+        throw f.error(m.line(), "a log source needs 'events' and 'description'");
+      }
+      EventQuery filter;
+      try {
+        filter = new EventQueryParser().parse(events);
+      } catch (IllegalArgumentException e) {
+        throw f.error(m.lineOf("events"), "events: " + e.getMessage());
+      }
+      out.add(
           new LogSource(
-              "proxy",
-              null,
-              null,
-              Queries.term("observer.type", "proxy"),
-              "web proxy access logs (Squid and other proxy formats)"),
-          new LogSource(
-              "firewall",
-              null,
-              null,
-              Queries.term("observer.type", "firewall"),
-              "firewall connection logs"),
-          new LogSource(
-              "dns",
-              null,
-              null,
-              Queries.exists("dns.question.name"),
-              "name resolutions seen by resolvers or collectors"),
-          new LogSource(
-              null,
-              "aws",
-              "cloudtrail",
-              datasets("aws.cloudtrail"),
-              "AWS CloudTrail records (S3 delivery, lookup-events, console CSV, API pull)"),
-          agent(null, "agents and installers of MGN, DRS and CloudEndure"),
-          agent("agent", "replication agent logs of MGN, DRS and CloudEndure"),
-          agent("installer", "agent installer logs of MGN, DRS and CloudEndure"),
-          new LogSource(
-              null,
-              "azure",
-              "site_recovery",
-              Queries.or(datasets("asr", "azure.site_recovery"), Queries.exists("asr.component")),
-              "Azure Site Recovery and Azure Migrate appliance logs"),
-          new LogSource(
-              "vpn",
-              null,
-              null,
-              Queries.or(
-                  datasets("vpn", "aws.vpn", "azure.vpn"),
-                  Queries.exists("vpn.tunnel.state"),
-                  Queries.exists("vpn.connection.id")),
-              "AWS Site-to-Site VPN and Azure VPN Gateway tunnel logs"),
-          new LogSource(
-              "application",
-              null,
-              null,
-              datasets("generic", "aws.ssm_agent"),
-              "application logs: the SSM agent's (its failed calls with their endpoint), and any"
-                  + " other timestamped text without a format of its own (time and message only)"),
-          new LogSource(
-              "network_connection",
-              null,
-              null,
-              Queries.or(
-                  datasets("collect.tcp"),
-                  Queries.and(
-                      Queries.term("event.category", "network"),
-                      Queries.term("event.type", "connection"),
-                      Queries.exists("destination.port"),
-                      Queries.not(Queries.exists("observer.type")))),
-              "connections the machine itself opened or tried: the collector's direct TCP checks"
-                  + " (tcp-reachability.tsv), with labels.check_kind and event.reason"),
-          new LogSource(
-              "proxy_configuration",
-              null,
-              null,
-              Queries.or(
-                  datasets("config"),
-                  Queries.exists("config.proxy.url"),
-                  Queries.exists("config.proxy.bypass")),
-              "proxy settings read from environments, registries and appliance.json"));
+              lower(f.text(m.get("category"), "category")),
+              lower(f.text(m.get("product"), "product")),
+              lower(f.text(m.get("service"), "service")),
+              filter,
+              description));
+    }
+    return List.copyOf(out);
+  }
 
   private LogSources() {}
 
@@ -143,27 +112,6 @@ public final class LogSources {
   /** The list of known log sources, for an error message. */
   public static String known() {
     return KNOWN.stream().map(l -> "{" + l.display() + "}").collect(Collectors.joining(", "));
-  }
-
-  private static LogSource agent(String service, String description) {
-    return new LogSource(
-        null,
-        "mgn",
-        service,
-        Queries.and(
-            Queries.or(datasets("mgn", "drs", "cloudendure"), Queries.exists("mgn.component")),
-            service == null ? Queries.all() : Queries.term("mgn.component", service)),
-        description);
-  }
-
-  /** Events whose dataset is one of these or starts with one of them and a dot. */
-  private static EventQuery datasets(String... names) {
-    List<EventQuery> any = new java.util.ArrayList<>();
-    for (String n : names) {
-      any.add(Queries.term("event.dataset", n));
-      any.add(new EventQuery.Prefix("event.dataset", n + "."));
-    }
-    return Queries.or(any);
   }
 
   private static String lower(String s) {

@@ -6,6 +6,7 @@ import io.egressdoctor.core.index.EventIndex;
 import io.egressdoctor.core.query.EventQuery;
 import io.egressdoctor.core.query.Queries;
 import io.egressdoctor.core.query.QueryDates;
+import io.egressdoctor.core.redact.Redaction;
 import io.egressdoctor.core.reference.ReferenceData;
 import io.egressdoctor.core.text.TerminalText;
 import io.egressdoctor.diagnosis.Diagnosis;
@@ -17,7 +18,6 @@ import io.egressdoctor.ingest.IngestPipeline;
 import io.egressdoctor.ingest.archive.BundleExtractor;
 import io.egressdoctor.ingest.archive.UnsafeBundleException;
 import io.egressdoctor.ingest.reference.ReferenceStore;
-import io.egressdoctor.report.Redaction;
 import io.egressdoctor.report.Redactor;
 import io.egressdoctor.report.Report;
 import io.egressdoctor.report.ReportBuilder;
@@ -125,8 +125,10 @@ public final class ReportCommand implements Callable<Integer> {
       fallbackValue = "identities",
       paramLabel = "ips",
       description =
-          "Mask access key ids, account ids (also in ARNs) and user names; --redact=ips also"
-              + " masks public IPs. The same value gets the same mask everywhere.")
+          "Mask access key and unique ids, account ids (also in ARNs and paths) and user names;"
+              + " --redact=ips also masks public IPs. The same value gets the same mask"
+              + " everywhere. Credentials (passwords, authorization headers, secret keys, tokens,"
+              + " signatures) are masked with or without it.")
   String redact;
 
   @picocli.CommandLine.Mixin BackendOptions backend;

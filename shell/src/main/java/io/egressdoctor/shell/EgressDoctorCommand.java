@@ -1,8 +1,10 @@
 package io.egressdoctor.shell;
 
 import io.egressdoctor.core.index.EventIndex;
+import io.egressdoctor.core.redact.Redaction;
 import java.util.concurrent.Callable;
 import java.util.function.IntSupplier;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -36,6 +38,7 @@ public final class EgressDoctorCommand implements Callable<Integer> {
   private IntSupplier width = TextTable::terminalWidth;
   private IndexTarget sharedTarget;
   private EventIndex shared;
+  private Supplier<Redaction> redaction = () -> null;
 
   /** The width output is laid out for: the shell's terminal, or {@code COLUMNS}; 0 for none. */
   public int width() {
@@ -44,6 +47,20 @@ public final class EgressDoctorCommand implements Callable<Integer> {
 
   void width(IntSupplier supplier) {
     this.width = supplier;
+  }
+
+  void redaction(Supplier<Redaction> level) {
+    this.redaction = level;
+  }
+
+  /**
+   * The redaction the shell's {@code redact} command set for the commands run in it, or null when
+   * it is off or outside the shell.
+   */
+  public static Redaction redaction(CommandSpec spec) {
+    return spec.root().userObject() instanceof EgressDoctorCommand root
+        ? root.redaction.get()
+        : null;
   }
 
   void share(IndexTarget target, EventIndex index) {

@@ -34,6 +34,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -207,7 +208,10 @@ public final class ReportCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     ZoneId zone = IngestCommand.zone(timezone);
     Level threshold = parse(() -> Level.parse(failOn));
-    Redaction redaction = redact == null ? Redaction.NONE : parse(() -> Redaction.parse(redact));
+    Redaction redaction =
+        redact != null
+            ? parse(() -> Redaction.parse(redact))
+            : Objects.requireNonNullElse(EgressDoctorCommand.redaction(spec), Redaction.NONE);
     ReportFormat chosen = chooseFormat();
     Instant now = Instant.now();
     Instant from = since == null ? null : Instant.ofEpochMilli(span(since, zone, now).start());

@@ -4,6 +4,7 @@ import io.egressdoctor.core.index.EventIndex;
 import io.egressdoctor.core.query.EventQuery;
 import io.egressdoctor.core.query.EventQueryParser;
 import io.egressdoctor.core.query.Queries;
+import io.egressdoctor.core.redact.Redaction;
 import io.egressdoctor.diagnosis.finding.Finding;
 import io.egressdoctor.shell.IndexTarget;
 import java.io.Closeable;
@@ -30,6 +31,7 @@ public final class ShellSession implements Closeable {
   private History history;
   private boolean exitRequested;
   private boolean pager = true;
+  private Redaction redaction;
 
   /** A session over the index in {@code folder}, writing to {@code out}. */
   public ShellSession(Path folder, PrintWriter out, IntSupplier width) throws IOException {
@@ -124,6 +126,15 @@ public final class ShellSession implements Closeable {
 
   void pager(boolean on) {
     this.pager = on;
+  }
+
+  /** What {@code search} and {@code report} mask ({@code redact on}), or null when off. */
+  public Redaction redaction() {
+    return redaction;
+  }
+
+  void redaction(Redaction level) {
+    this.redaction = level;
   }
 
   /** Whether {@code exit} was run. */

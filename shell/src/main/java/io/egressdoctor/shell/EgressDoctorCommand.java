@@ -1,7 +1,7 @@
 package io.egressdoctor.shell;
 
 import io.egressdoctor.core.index.EventIndex;
-import io.egressdoctor.core.redact.Redaction;
+import io.egressdoctor.core.redact.Masker;
 import java.util.concurrent.Callable;
 import java.util.function.IntSupplier;
 import java.util.function.Supplier;
@@ -38,7 +38,7 @@ public final class EgressDoctorCommand implements Callable<Integer> {
   private IntSupplier width = TextTable::terminalWidth;
   private IndexTarget sharedTarget;
   private EventIndex shared;
-  private Supplier<Redaction> redaction = () -> null;
+  private Supplier<Masker> redaction = () -> null;
 
   /** The width output is laid out for: the shell's terminal, or {@code COLUMNS}; 0 for none. */
   public int width() {
@@ -49,15 +49,15 @@ public final class EgressDoctorCommand implements Callable<Integer> {
     this.width = supplier;
   }
 
-  void redaction(Supplier<Redaction> level) {
-    this.redaction = level;
+  void redaction(Supplier<Masker> masker) {
+    this.redaction = masker;
   }
 
   /**
-   * The redaction the shell's {@code redact} command set for the commands run in it, or null when
-   * it is off or outside the shell.
+   * The shell session's masker while its {@code redact} command is on (one for the session, so a
+   * value keeps its mask from command to command), or null when it is off or outside the shell.
    */
-  public static Redaction redaction(CommandSpec spec) {
+  public static Masker masker(CommandSpec spec) {
     return spec.root().userObject() instanceof EgressDoctorCommand root
         ? root.redaction.get()
         : null;

@@ -30,7 +30,7 @@ public final class Main {
   private IntSupplier width = TextTable::terminalWidth;
   private IndexTarget sharedTarget;
   private io.egressdoctor.core.index.EventIndex shared;
-  private java.util.function.Supplier<io.egressdoctor.core.redact.Redaction> redaction = () -> null;
+  private java.util.function.Supplier<io.egressdoctor.core.redact.Masker> redaction = () -> null;
 
   /** A runner writing to the given writers. */
   public Main(PrintWriter out, PrintWriter err) {
@@ -52,8 +52,8 @@ public final class Main {
   }
 
   /** Lets {@code search} and {@code report} redact as the shell's {@code redact} says. */
-  public Main redacting(java.util.function.Supplier<io.egressdoctor.core.redact.Redaction> level) {
-    this.redaction = level;
+  public Main redacting(java.util.function.Supplier<io.egressdoctor.core.redact.Masker> masker) {
+    this.redaction = masker;
     return this;
   }
 

@@ -6,6 +6,7 @@ import io.egressdoctor.core.index.EventIndex;
 import io.egressdoctor.core.query.EventQuery;
 import io.egressdoctor.core.query.Queries;
 import io.egressdoctor.core.query.QueryDates;
+import io.egressdoctor.core.redact.Masker;
 import io.egressdoctor.core.redact.Redaction;
 import io.egressdoctor.core.reference.ReferenceData;
 import io.egressdoctor.core.text.TerminalText;
@@ -34,7 +35,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -211,7 +212,9 @@ public final class ReportCommand implements Callable<Integer> {
     Redaction redaction =
         redact != null
             ? parse(() -> Redaction.parse(redact))
-            : Objects.requireNonNullElse(EgressDoctorCommand.redaction(spec), Redaction.NONE);
+            : Optional.ofNullable(EgressDoctorCommand.masker(spec))
+                .map(Masker::redaction)
+                .orElse(Redaction.NONE);
     ReportFormat chosen = chooseFormat();
     Instant now = Instant.now();
     Instant from = since == null ? null : Instant.ofEpochMilli(span(since, zone, now).start());

@@ -114,15 +114,14 @@ public final class SearchCommand implements Callable<Integer> {
   }
 
   private Masker masker() {
-    Redaction level = EgressDoctorCommand.redaction(spec);
-    if (redact != null) {
-      try {
-        level = Redaction.parse(redact);
-      } catch (IllegalArgumentException e) {
-        throw new UserError(e.getMessage());
-      }
+    if (redact == null) {
+      return EgressDoctorCommand.masker(spec);
     }
-    return level == null ? null : new Masker(level);
+    try {
+      return new Masker(Redaction.parse(redact));
+    } catch (IllegalArgumentException e) {
+      throw new UserError(e.getMessage());
+    }
   }
 
   private String masked(String text) {

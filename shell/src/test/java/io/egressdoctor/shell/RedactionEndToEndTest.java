@@ -170,6 +170,28 @@ class RedactionEndToEndTest {
     assertThat(out.substring(off)).contains("carol-proxyuser");
   }
 
+  @Test
+  void redactOnAlsoMasksTheShellsOwnCommands() {
+    Path index = dir.resolve("index");
+    MainTest.run("ingest", "--index", index.toString(), bundle.toString());
+    String events = bundle.resolve("source-servers/app03/agent.log.0") + ":3";
+    String out =
+        ReplScripts.run(
+            index,
+            "redact on\n"
+                + "top user.name\n"
+                + "top aws.cloudtrail.user_identity.access_key_id\n"
+                + "show --json "
+                + events
+                + "\nshow "
+                + events
+                + "\nfindings\nexplain 1\nfields user\n");
+    assertThat(out).contains("{user-", "{access-key-", "{unique-id-");
+    assertNoneOf(out, IDENTITIES, "shell commands");
+    assertNoneOf(out, CREDENTIALS, "shell commands");
+    assertThat(out.toLowerCase(Locale.ROOT)).doesNotContain("planted");
+  }
+
   private static void assertNoneOf(String out, List<String> values, String where) {
     for (String v : values) {
       assertThat(out).as(where + " leaks " + v).doesNotContain(v);

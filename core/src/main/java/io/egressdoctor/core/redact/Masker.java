@@ -127,6 +127,11 @@ public final class Masker {
       return text;
     }
     List<Span> spans = new ArrayList<>();
+    // Masks already in the text stay as they are, so masking twice changes nothing.
+    Matcher given = A_MASK.matcher(text);
+    while (given.find()) {
+      spans.add(new Span(given.start(), given.end(), given.group()));
+    }
     recognise(text, spans);
     Pattern all = learnedPattern();
     if (all != null) {

@@ -94,7 +94,7 @@ final class Recognisers {
               Pattern.compile(
                   "(?i)(?<![A-Za-z0-9_-])(?:proxy-)?authorization[\"']?[ \\t]*[:=][ \\t]*[\"']?"
                       + "(?:(basic|bearer|negotiate|ntlm|kerberos)[ \\t]+)?"
-                      + "(?!(?:digest|aws4-hmac-sha256)[ \\t])([^\\s\"',;]+)"),
+                      + "(?!(?:digest|aws4-hmac-sha256)[ \\t])([^\\s\"',;)\\]}>]+)"),
               List.of(new Capture(MaskKind.CREDENTIAL, 2)),
               1),
           new Recogniser(
@@ -102,7 +102,7 @@ final class Recognisers {
               Pattern.compile(
                   "(?i)(?<![A-Za-z0-9_-])(?:"
                       + SecretVocabulary.alternatives(SecretVocabulary.OPTIONS)
-                      + ")(?:=[ \\t]*|[ \\t]+)(?:\"([^\"\\r\\n]*)\"|'([^'\\r\\n]*)'|([^\\s\"']\\S*))"),
+                      + ")(?:=[ \\t]*|[ \\t]+)(?:\"([^\"\\r\\n]*)\"|'([^'\\r\\n]*)'|([^\\s\"']+))"),
               new Capture(MaskKind.SECRET, 1, 2, 3)),
           new Recogniser(
               "presigned",
@@ -137,7 +137,7 @@ final class Recognisers {
               new Capture(MaskKind.SECRET, 1)),
           new Recogniser(
               "secret-access-key",
-              Pattern.compile("(?<![A-Za-z0-9/+=])([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])"),
+              Pattern.compile("(?<![A-Za-z0-9/+=._-])([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=._-])"),
               new Capture(MaskKind.SECRET, 1)),
           new Recogniser(
               "session-token",
@@ -180,13 +180,13 @@ final class Recognisers {
           new Recogniser(
               "arn-user",
               Pattern.compile(
-                  "arn:aws[a-z-]*:(?:iam|sts)::\\d{12}:user/(?:[\\w+=,.@-]+/)*([\\w+=,.@-]+)"),
+                  "arn:aws[a-z-]*:(?:iam|sts)::\\d{12}:user/(?:[\\w+=.@-]+/)*([\\w+=.@-]*[\\w+=@-])"),
               new Capture(MaskKind.USER, 1)),
           new Recogniser(
               "arn-session",
               Pattern.compile(
-                  "arn:aws[a-z-]*:sts::\\d{12}:assumed-role/[\\w+=,.@/-]*?/([\\w+=,.@-]+)"
-                      + "(?=[\"'\\s,)]|$)"),
+                  "arn:aws[a-z-]*:sts::\\d{12}:assumed-role/[\\w+=.@/-]*?/([\\w+=.@-]*[\\w+=@-])"
+                      + "(?=[\"'\\s,;.)\\]]|$)"),
               new Capture(MaskKind.USER, 1)),
           new Recogniser(
               "user-setting",
@@ -210,19 +210,23 @@ final class Recognisers {
   private Recognisers() {}
 
   /**
-   * Whether a 40-character run is likely an AWS secret access key: random base64 holds upper and
-   * lower case letters and a digit, where hex digests and ids lack one.
+   * Whether a 40-character run standing alone is likely an AWS secret access key: random base64
+   * holds upper and lower case letters and a digit, where hex digests and ids lack one.
    */
   static boolean looksLikeSecretKey(String s) {
     boolean upper = false;
     boolean lower = false;
     boolean digit = false;
+    int slashes = 0;
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
       upper |= c >= 'A' && c <= 'Z';
       lower |= c >= 'a' && c <= 'z';
-      digit |= c >= '0' && c <= '9' || c == '/' || c == '+';
+      digit |= c >= '0' && c <= '9' || c == '+';
+      slashes += c == '/' ? 1 : 0;
     }
-    return upper && lower && digit;
+    // A path (logs/AWSLogs/1111.../vpcflowlogs) is 40 such characters too, but slashes in a random
+    // key are rare: one in 64 characters.
+    return upper && lower && digit && slashes <= 3;
   }
 }

@@ -90,6 +90,37 @@ class MaskerTest {
   }
 
   @Test
+  void arnsInAListAndAtTheEndOfASentenceGiveTheBareName() {
+    Masker m = new Masker(Redaction.IDENTITIES);
+    String text =
+        "by arn:aws:iam::444455556666:user/erin, arn:aws:sts::444455556666:assumed-role/r/s-1.";
+    assertThat(m.mask(text))
+        .isEqualTo(
+            "by arn:aws:iam::{account-1}:user/{user-1}, arn:aws:sts::{account-1}:assumed-role/r/{user-2}.");
+    assertThat(m.mask("erin and s-1")).isEqualTo("{user-1} and {user-2}");
+  }
+
+  @Test
+  void aValueInsideAJsonLogLineStopsAtItsQuote() {
+    String line = "{\"message\":\"run --aws-session-token FwoGZXIvYXdzTok\",\"x\":\"[Errno 110]\"}";
+    assertThat(masked(Redaction.NONE, line))
+        .isEqualTo("{\"message\":\"run --aws-session-token {secret-1}\",\"x\":\"[Errno 110]\"}");
+    assertThat(masked(Redaction.NONE, "(Proxy-Authorization: Basic c3ZjOnB3MTIzNDU=)"))
+        .isEqualTo("(Proxy-Authorization: Basic {credential-1})");
+  }
+
+  @Test
+  void maskingTwiceChangesNothing() {
+    Masker m = new Masker(Redaction.IDENTITIES);
+    m.learnField("user.name", "user");
+    String once = m.mask("user user Proxy-Authorization: Basic c3ZjOnB3MTIzNDU= ProxyPassword=pw");
+    assertThat(once)
+        .isEqualTo(
+            "{user-1} {user-1} Proxy-Authorization: Basic {credential-1} ProxyPassword={password-2}");
+    assertThat(m.mask(once)).isEqualTo(once);
+  }
+
+  @Test
   void presignedCredentialKeyIdIsAnIdentity() {
     String url = "https://b.s3.amazonaws.com/k?X-Amz-Credential=AKIAIOSFODNN7EXAMPLE%2F20240501";
     assertThat(masked(Redaction.IDENTITIES, url)).doesNotContain("AKIAIOSFODNN7EXAMPLE");
@@ -142,6 +173,14 @@ class MaskerTest {
     }
     assertThat(masked(Redaction.IDENTITIES, lines.get(6)))
         .isEqualTo("User: arn:aws:iam::{account-1}:user/{user-1} is not authorized");
+  }
+
+  @Test
+  void aPathOfFortyCharactersIsNoSecretKey() {
+    String path = "bundles/x/vpc-flow-logs/AWSLogs/111122223333/vpcflowlogs/ap-northeast-1/f.log";
+    assertThat(masked(Redaction.NONE, path)).isEqualTo(path);
+    assertThat(masked(Redaction.NONE, "/x/logs/AWSLogs/111122223333/vpcflowlogs/ap-north/y"))
+        .doesNotContain("{");
   }
 
   @Test

@@ -22,7 +22,7 @@ final class CommandTree {
         new Main(out, err)
             .width(session::width)
             .sharing(session.target(), session.index())
-            .redacting(session::redaction)
+            .redacting(session::masker)
             .commandLine();
     if (root.getSubcommands().containsKey("shell")) {
       root.getCommandSpec().removeSubcommand("shell");

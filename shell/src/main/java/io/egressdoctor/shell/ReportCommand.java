@@ -121,17 +121,8 @@ public final class ReportCommand implements Callable<Integer> {
       description = "Exit 1 when a finding is at or above LEVEL (default: ${DEFAULT-VALUE}).")
   String failOn = "high";
 
-  @Option(
-      names = "--redact",
-      arity = "0..1",
-      fallbackValue = "identities",
-      paramLabel = "ips",
-      description =
-          "Mask access key and unique ids, account ids (also in ARNs and paths) and user names;"
-              + " --redact=ips also masks public IPs. The same value gets the same mask"
-              + " everywhere. Credentials (passwords, authorization headers, secret keys, tokens,"
-              + " signatures) are masked with or without it.")
-  String redact;
+  // A report masks credentials with or without --redact (docs/security.md).
+  @picocli.CommandLine.Mixin RedactOption redact = new RedactOption();
 
   @picocli.CommandLine.Mixin BackendOptions backend;
 
@@ -210,11 +201,9 @@ public final class ReportCommand implements Callable<Integer> {
     ZoneId zone = IngestCommand.zone(timezone);
     Level threshold = parse(() -> Level.parse(failOn));
     Redaction redaction =
-        redact != null
-            ? parse(() -> Redaction.parse(redact))
-            : Optional.ofNullable(EgressDoctorCommand.masker(spec))
-                .map(Masker::redaction)
-                .orElse(Redaction.NONE);
+        Optional.ofNullable(redact.level())
+            .or(() -> Optional.ofNullable(EgressDoctorCommand.masker(spec)).map(Masker::redaction))
+            .orElse(Redaction.NONE);
     ReportFormat chosen = chooseFormat();
     Instant now = Instant.now();
     Instant from = since == null ? null : Instant.ofEpochMilli(span(since, zone, now).start());

@@ -65,15 +65,7 @@ public final class SearchCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Write JSON lines instead of a table.")
   boolean json;
 
-  @Option(
-      names = "--redact",
-      arity = "0..1",
-      fallbackValue = "identities",
-      paramLabel = "ips",
-      description =
-          "Mask credentials, access key and unique ids, account ids and user names in what is"
-              + " shown, as 'report --redact' does; --redact=ips also masks public IPs.")
-  String redact;
+  @Mixin RedactOption redact = new RedactOption();
 
   /** The masker for this search, or null to show values as indexed. */
   private Masker masker;
@@ -114,14 +106,8 @@ public final class SearchCommand implements Callable<Integer> {
   }
 
   private Masker masker() {
-    if (redact == null) {
-      return EgressDoctorCommand.masker(spec);
-    }
-    try {
-      return new Masker(Redaction.parse(redact));
-    } catch (IllegalArgumentException e) {
-      throw new UserError(e.getMessage());
-    }
+    Redaction level = redact.level();
+    return level == null ? EgressDoctorCommand.masker(spec) : new Masker(level);
   }
 
   private String masked(String text) {

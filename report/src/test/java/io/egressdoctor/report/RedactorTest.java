@@ -2,9 +2,16 @@ package io.egressdoctor.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.InetAddress;
+import io.egressdoctor.core.redact.Redaction;
+import io.egressdoctor.diagnosis.finding.Evidence;
+import io.egressdoctor.diagnosis.finding.Finding;
+import io.egressdoctor.diagnosis.finding.Level;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -78,20 +85,44 @@ class RedactorTest {
   }
 
   @Test
-  void publicMeansRoutable() throws Exception {
-    assertThat(Redactor.isPublic(InetAddress.getByName("203.0.113.9"))).isTrue();
-    assertThat(Redactor.isPublic(InetAddress.getByName("2001:db8::1"))).isTrue();
-    assertThat(Redactor.isPublic(InetAddress.getByName("10.1.2.3"))).isFalse();
-    assertThat(Redactor.isPublic(InetAddress.getByName("100.64.0.1"))).isFalse();
-    assertThat(Redactor.isPublic(InetAddress.getByName("fd00::1"))).isFalse();
-    assertThat(Redactor.isPublic(InetAddress.getByName("127.0.0.1"))).isFalse();
-  }
-
-  @Test
-  void redactParsesTheOptionValues() {
-    assertThat(Redaction.parse("")).isEqualTo(Redaction.IDENTITIES);
-    assertThat(Redaction.parse("ips")).isEqualTo(Redaction.IDENTITIES_AND_IPS);
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> Redaction.parse("names"))
-        .hasMessageContaining("--redact=ips");
+  void credentialsInEveryPartOfTheReportAreMaskedEvenWithoutRedact() throws Exception {
+    try (var fixture = ReportFixture.create(dir)) {
+      String password = "Pl4nted-Proxy-Pw";
+      String basic = "c3ZjOlBsNG50ZWQtUHJveHktUHc=";
+      String signature = "d00dfeed0123456789abcdef";
+      Finding f =
+          new Finding(
+              ReportFixture.DENIED_RULE,
+              Level.HIGH,
+              "denied-required-fqdn",
+              "Uses http://svc:" + password + "@proxy.example.com:3128/ for the agent",
+              Map.of(
+                  "url.original", List.of("https://b.example.com/k?X-Amz-Signature=" + signature)),
+              List.of(
+                  new Evidence(
+                      "e1",
+                      "logs/ProxyPassword=" + password + "/agent.log",
+                      1,
+                      "Proxy-Authorization: Basic " + basic,
+                      Instant.parse("2024-05-01T09:05:00Z"),
+                      "agent",
+                      "the header ProxyPassword=" + password)),
+              1,
+              "Set `PROXY_PASS=" + password + "` again",
+              List.of(),
+              null,
+              null);
+      Report plain =
+          new ReportBuilder(
+                  Clock.fixed(Instant.parse("2024-05-01T12:00:00Z"), ZoneOffset.UTC), null)
+              .build(fixture.diagnosis(List.of(f), List.of(ReportFixture.DENIED_RULE)));
+      Report masked = new Redactor(Redaction.NONE).redact(plain, List.of());
+      assertThat(masked.redaction()).isEqualTo("none");
+      for (ReportFormat format : ReportFormat.values()) {
+        String out = ReportWritersTest.write(masked, format);
+        assertThat(out).as(format.name()).doesNotContain(password, basic, signature);
+        assertThat(out).as(format.name()).contains("{password-1}", "{credential-1}");
+      }
+    }
   }
 }

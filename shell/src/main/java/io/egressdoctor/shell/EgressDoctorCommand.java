@@ -1,8 +1,10 @@
 package io.egressdoctor.shell;
 
 import io.egressdoctor.core.index.EventIndex;
+import io.egressdoctor.core.redact.Masker;
 import java.util.concurrent.Callable;
 import java.util.function.IntSupplier;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -36,6 +38,7 @@ public final class EgressDoctorCommand implements Callable<Integer> {
   private IntSupplier width = TextTable::terminalWidth;
   private IndexTarget sharedTarget;
   private EventIndex shared;
+  private Supplier<Masker> redaction = () -> null;
 
   /** The width output is laid out for: the shell's terminal, or {@code COLUMNS}; 0 for none. */
   public int width() {
@@ -44,6 +47,20 @@ public final class EgressDoctorCommand implements Callable<Integer> {
 
   void width(IntSupplier supplier) {
     this.width = supplier;
+  }
+
+  void redaction(Supplier<Masker> masker) {
+    this.redaction = masker;
+  }
+
+  /**
+   * The shell session's masker while its {@code redact} command is on (one for the session, so a
+   * value keeps its mask from command to command), or null when it is off or outside the shell.
+   */
+  public static Masker masker(CommandSpec spec) {
+    return spec.root().userObject() instanceof EgressDoctorCommand root
+        ? root.redaction.get()
+        : null;
   }
 
   void share(IndexTarget target, EventIndex index) {

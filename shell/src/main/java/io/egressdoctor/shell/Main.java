@@ -30,6 +30,7 @@ public final class Main {
   private IntSupplier width = TextTable::terminalWidth;
   private IndexTarget sharedTarget;
   private io.egressdoctor.core.index.EventIndex shared;
+  private java.util.function.Supplier<io.egressdoctor.core.redact.Masker> redaction = () -> null;
 
   /** A runner writing to the given writers. */
   public Main(PrintWriter out, PrintWriter err) {
@@ -47,6 +48,12 @@ public final class Main {
   public Main sharing(IndexTarget target, io.egressdoctor.core.index.EventIndex index) {
     this.sharedTarget = target;
     this.shared = index;
+    return this;
+  }
+
+  /** Lets {@code search} and {@code report} redact as the shell's {@code redact} says. */
+  public Main redacting(java.util.function.Supplier<io.egressdoctor.core.redact.Masker> masker) {
+    this.redaction = masker;
     return this;
   }
 
@@ -73,6 +80,7 @@ public final class Main {
   public CommandLine commandLine() {
     EgressDoctorCommand root = new EgressDoctorCommand();
     root.width(width);
+    root.redaction(redaction);
     if (shared != null) {
       root.share(sharedTarget, shared);
     }

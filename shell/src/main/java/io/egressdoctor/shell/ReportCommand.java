@@ -7,6 +7,8 @@ import io.egressdoctor.core.io.FileTrees;
 import io.egressdoctor.core.query.EventQuery;
 import io.egressdoctor.core.query.Queries;
 import io.egressdoctor.core.query.QueryDates;
+import io.egressdoctor.core.redact.Masker;
+import io.egressdoctor.core.redact.Redaction;
 import io.egressdoctor.core.reference.ReferenceData;
 import io.egressdoctor.core.text.TerminalText;
 import io.egressdoctor.diagnosis.Diagnosis;
@@ -18,7 +20,6 @@ import io.egressdoctor.ingest.IngestPipeline;
 import io.egressdoctor.ingest.archive.BundleExtractor;
 import io.egressdoctor.ingest.archive.UnsafeBundleException;
 import io.egressdoctor.ingest.reference.ReferenceStore;
-import io.egressdoctor.report.Redaction;
 import io.egressdoctor.report.Redactor;
 import io.egressdoctor.report.Report;
 import io.egressdoctor.report.ReportBuilder;
@@ -35,6 +36,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -120,15 +122,8 @@ public final class ReportCommand implements Callable<Integer> {
       description = "Exit 1 when a finding is at or above LEVEL (default: ${DEFAULT-VALUE}).")
   String failOn = "high";
 
-  @Option(
-      names = "--redact",
-      arity = "0..1",
-      fallbackValue = "identities",
-      paramLabel = "ips",
-      description =
-          "Mask access key ids, account ids (also in ARNs) and user names; --redact=ips also"
-              + " masks public IPs. The same value gets the same mask everywhere.")
-  String redact;
+  // A report masks credentials with or without --redact (docs/security.md).
+  @picocli.CommandLine.Mixin RedactOption redact = new RedactOption();
 
   @picocli.CommandLine.Mixin BackendOptions backend;
 
@@ -206,7 +201,10 @@ public final class ReportCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     ZoneId zone = IngestCommand.zone(timezone);
     Level threshold = parse(() -> Level.parse(failOn));
-    Redaction redaction = redact == null ? Redaction.NONE : parse(() -> Redaction.parse(redact));
+    Redaction redaction =
+        Optional.ofNullable(redact.level())
+            .or(() -> Optional.ofNullable(EgressDoctorCommand.masker(spec)).map(Masker::redaction))
+            .orElse(Redaction.NONE);
     ReportFormat chosen = chooseFormat();
     Instant now = Instant.now();
     Instant from = since == null ? null : Instant.ofEpochMilli(span(since, zone, now).start());

@@ -8,6 +8,8 @@ import io.egressdoctor.core.index.ValueCount;
 import io.egressdoctor.core.query.EventQuery;
 import io.egressdoctor.core.query.EventQueryParser;
 import io.egressdoctor.core.query.FieldNames;
+import io.egressdoctor.core.redact.Masker;
+import io.egressdoctor.core.redact.Redaction;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -63,11 +65,17 @@ public final class SearchCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Write JSON lines instead of a table.")
   boolean json;
 
+  @Mixin RedactOption redact = new RedactOption();
+
+  /** The masker for this search, or null to show values as indexed. */
+  private Masker masker;
+
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     EventQuery q = new EventQueryParser().parse(String.join(" ", query));
     checkFields();
+    masker = masker();
     IndexTarget target = index.target();
     if (!target.exists()) {
       throw new UserError(
@@ -97,6 +105,15 @@ public final class SearchCommand implements Callable<Integer> {
     }
   }
 
+  private Masker masker() {
+    Redaction level = redact.level();
+    return level == null ? EgressDoctorCommand.masker(spec) : new Masker(level);
+  }
+
+  private String masked(String text) {
+    return masker == null ? text : masker.mask(text);
+  }
+
   private void checkFields() {
     List<String> names = new ArrayList<>();
     if (top != null) {
@@ -115,21 +132,34 @@ public final class SearchCommand implements Callable<Integer> {
   }
 
   private void printTop(PrintWriter out, List<ValueCount> values) {
+    if (masker != null) {
+      values.forEach(v -> masker.learnField(top, v.value()));
+    }
     if (json) {
       for (ValueCount v : values) {
         out.println(
-            JsonLines.line(JsonLines.object().put("value", v.value()).put("count", v.count())));
+            JsonLines.line(
+                JsonLines.object().put("value", masked(v.value())).put("count", v.count())));
       }
       return;
     }
     TextTable t = new TextTable(List.of(top, "count"));
-    values.forEach(v -> t.add(List.of(v.value(), Long.toString(v.count()))));
+    values.forEach(v -> t.add(List.of(masked(v.value()), Long.toString(v.count()))));
     t.write(out, TextTable.width(spec));
   }
 
   private void printEvents(PrintWriter out, List<IndexedEvent> events, long total) {
+    if (masker != null) {
+      // Learned from every event shown first, so a user seen in one row is masked in all.
+      events.forEach(e -> masker.learn(e.event()));
+    }
     if (json) {
-      events.forEach(e -> out.println(EventJson.toJson(e.event())));
+      events.forEach(
+          e ->
+              out.println(
+                  masker == null
+                      ? EventJson.toJson(e.event())
+                      : masker.maskJson(EventJson.toJson(e.event()))));
       return;
     }
     if (events.isEmpty()) {
@@ -142,7 +172,7 @@ public final class SearchCommand implements Callable<Integer> {
             : EventColumns.choose(events.stream().map(IndexedEvent::event).toList());
     TextTable t = new TextTable(columns);
     for (IndexedEvent e : events) {
-      t.add(columns.stream().map(c -> EventColumns.cell(e.event(), c)).toList());
+      t.add(columns.stream().map(c -> masked(EventColumns.cell(e.event(), c))).toList());
     }
     t.write(out, TextTable.width(spec));
     if (total > events.size()) {

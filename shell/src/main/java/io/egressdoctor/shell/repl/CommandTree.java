@@ -22,6 +22,7 @@ final class CommandTree {
         new Main(out, err)
             .width(session::width)
             .sharing(session.target(), session.index())
+            .redacting(session::masker)
             .commandLine();
     if (root.getSubcommands().containsKey("shell")) {
       root.getCommandSpec().removeSubcommand("shell");
@@ -37,6 +38,7 @@ final class CommandTree {
             new EventCommands.FieldList(session),
             new SessionCommands.History(session),
             new SessionCommands.Pager(session),
+            new SessionCommands.Redact(session),
             new SessionCommands.Help(session),
             new SessionCommands.Exit(session))) {
       root.addSubcommand(command);

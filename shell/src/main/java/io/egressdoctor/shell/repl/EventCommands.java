@@ -64,6 +64,7 @@ final class EventCommands {
     public Integer call() throws Exception {
       IndexedEvent found =
           find().orElseThrow(() -> new UserError("no event '" + event + "' in the index"));
+      session.learn(found.event());
       // Log lines, file names and values shown visibly: never a raw control character.
       PrintWriter out = json ? session.out() : TerminalWriter.of(session.out());
       if (json) {
@@ -117,6 +118,7 @@ final class EventCommands {
                   true));
       List<IndexedEvent> lines = new ArrayList<>();
       session.index().forEach(q, lines::add);
+      lines.forEach(n -> session.learn(n.event()));
       lines.sort(Comparator.comparingLong(n -> ((Origin.FileLine) n.event().origin()).line()));
       return lines;
     }
@@ -166,6 +168,7 @@ final class EventCommands {
             ShellFields.countable(f) && present > 0
                 ? session.index().top(f.name(), Queries.all(), 3)
                 : List.of();
+        top.forEach(v -> session.learn(f.name(), v.value()));
         String values =
             top.stream()
                 .map(v -> v.value() + " (" + v.count() + ")")

@@ -84,6 +84,7 @@ final class QueryCommands {
       var q = session.query(query);
       long total = session.index().count(q);
       List<ValueCount> values = session.index().top(f.name(), q, limit);
+      values.forEach(v -> session.learn(f.name(), v.value()));
       PrintWriter out = session.out();
       if (json) {
         values.forEach(

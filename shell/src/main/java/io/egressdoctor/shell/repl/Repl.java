@@ -166,8 +166,10 @@ public final class Repl {
     String[] args = CommandTree.withIndex(tree, words, target.args()).toArray(String[]::new);
     // A person at a real terminal gets long output through the pager, so it is gathered first.
     StringWriter gathered = interactive && !dumb() && session.pager() ? new StringWriter() : null;
+    java.io.Writer target = gathered != null ? gathered : out;
     CommandOutput.Destination destination =
-        new CommandOutput.Destination(gathered != null ? gathered : out);
+        new CommandOutput.Destination(
+            session.masker() == null ? target : new MaskingWriter(target, session.masker()));
     long started = System.nanoTime();
     AtomicReference<Future<Integer>> task = new AtomicReference<>();
     // The handler is in place before the command starts, so no Ctrl-C can slip past it.

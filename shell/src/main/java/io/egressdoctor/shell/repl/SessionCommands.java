@@ -1,5 +1,6 @@
 package io.egressdoctor.shell.repl;
 
+import io.egressdoctor.core.redact.Redaction;
 import io.egressdoctor.shell.JsonLines;
 import io.egressdoctor.shell.TextTable;
 import io.egressdoctor.shell.UserError;
@@ -12,7 +13,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code help}, {@code history}, {@code pager} and {@code exit}. */
+/** {@code help}, {@code history}, {@code pager}, {@code redact} and {@code exit}. */
 final class SessionCommands {
 
   private SessionCommands() {}
@@ -124,6 +125,39 @@ final class SessionCommands {
         }
       }
       session.out().println("pager " + (session.pager() ? "on" : "off"));
+      return 0;
+    }
+  }
+
+  /** {@code redact [on|ips|off]}. */
+  @Command(
+      name = "redact",
+      mixinStandardHelpOptions = true,
+      description =
+          "Shows or sets whether search and report mask identities as --redact does: on, ips"
+              + " (public IPs too) or off.")
+  static final class Redact implements Callable<Integer> {
+    private final ShellSession session;
+
+    @Parameters(arity = "0..1", paramLabel = "on|ips|off", description = "on, ips or off.")
+    String state;
+
+    Redact(ShellSession session) {
+      this.session = session;
+    }
+
+    @Override
+    public Integer call() {
+      if (state != null) {
+        switch (state.toLowerCase(java.util.Locale.ROOT)) {
+          case "on" -> session.redaction(Redaction.IDENTITIES);
+          case "ips" -> session.redaction(Redaction.IDENTITIES_AND_IPS);
+          case "off" -> session.redaction(null);
+          default -> throw new UserError("redact takes on, ips or off, not '" + state + "'");
+        }
+      }
+      Redaction now = session.redaction();
+      session.out().println("redact " + (now == null ? "off" : now.ips() ? "ips" : "on"));
       return 0;
     }
   }

@@ -4,6 +4,8 @@ import io.egressdoctor.core.index.EventIndex;
 import io.egressdoctor.core.query.EventQuery;
 import io.egressdoctor.core.query.EventQueryParser;
 import io.egressdoctor.core.query.Queries;
+import io.egressdoctor.core.redact.Masker;
+import io.egressdoctor.core.redact.Redaction;
 import io.egressdoctor.diagnosis.finding.Finding;
 import io.egressdoctor.shell.IndexTarget;
 import java.io.Closeable;
@@ -30,6 +32,7 @@ public final class ShellSession implements Closeable {
   private History history;
   private boolean exitRequested;
   private boolean pager = true;
+  private Masker masker;
 
   /** A session over the index in {@code folder}, writing to {@code out}. */
   public ShellSession(Path folder, PrintWriter out, IntSupplier width) throws IOException {
@@ -106,6 +109,12 @@ public final class ShellSession implements Closeable {
   /** Keeps the findings of a run for {@code explain}. */
   public void findings(List<Finding> latest) {
     this.findings = List.copyOf(latest);
+    if (masker != null) {
+      for (Finding f : findings) {
+        f.entities().forEach((field, values) -> values.forEach(v -> masker.learnField(field, v)));
+        f.evidence().forEach(e -> masker.learnText(e.original()));
+      }
+    }
   }
 
   /** The line reader's history, or null before the reader exists. */
@@ -124,6 +133,34 @@ public final class ShellSession implements Closeable {
 
   void pager(boolean on) {
     this.pager = on;
+  }
+
+  /** What {@code search} and {@code report} mask ({@code redact on}), or null when off. */
+  public Redaction redaction() {
+    return masker == null ? null : masker.redaction();
+  }
+
+  void redaction(Redaction level) {
+    this.masker = level == null ? null : new Masker(level);
+  }
+
+  /** The masker while {@code redact} is on, one for the session; null when off. */
+  public Masker masker() {
+    return masker;
+  }
+
+  /** Learns an event's values to mask while {@code redact} is on. */
+  void learn(io.egressdoctor.core.event.Event event) {
+    if (masker != null) {
+      masker.learn(event);
+    }
+  }
+
+  /** Learns a value of a named field to mask while {@code redact} is on. */
+  void learn(String field, String value) {
+    if (masker != null) {
+      masker.learnField(field, value);
+    }
   }
 
   /** Whether {@code exit} was run. */

@@ -1,12 +1,16 @@
-package io.egressdoctor.report;
+package io.egressdoctor.core.redact;
 
 import java.util.Locale;
 
-/** What {@code --redact} masks. */
+/**
+ * What {@code --redact} masks. Credentials (passwords, authorization headers, secret keys, session
+ * tokens, presigned signatures) are masked at every level, {@link #NONE} included: a report or a
+ * redacted search never needs them, so only what identifies the customer is a choice.
+ */
 public enum Redaction {
-  /** Nothing. */
+  /** Credentials only: no {@code --redact}. */
   NONE("none"),
-  /** Access key ids, account ids (also inside ARNs) and user names. */
+  /** Credentials, access key and unique ids, account ids (also inside ARNs) and user names. */
   IDENTITIES("identities"),
   /** Identities, and public IP addresses too. */
   IDENTITIES_AND_IPS("identities+ips");
@@ -20,6 +24,16 @@ public enum Redaction {
   /** The name the report records, e.g. {@code identities+ips}. */
   public String label() {
     return label;
+  }
+
+  /** Whether identities (key ids, accounts, users) are masked. */
+  public boolean identities() {
+    return this != NONE;
+  }
+
+  /** Whether public IP addresses are masked. */
+  public boolean ips() {
+    return this == IDENTITIES_AND_IPS;
   }
 
   /** Reads the value of {@code --redact}: empty or {@code identities}, or {@code ips}. */

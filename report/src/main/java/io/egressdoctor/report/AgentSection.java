@@ -19,10 +19,47 @@ public final class AgentSection {
   /** The section's title. */
   public static final String TITLE = "Who is the agent here";
 
+  /**
+   * How many hosts, and how many principals, a report lists; the JSON form and the shell's {@code
+   * agents} list them all. A synthetic or very large proxy log can name hundreds.
+   */
+  public static final int REPORT_LIMIT = 25;
+
   private AgentSection() {}
 
-  /** The lines, indented by two spaces per level, without the title. */
+  /** The hosts a report lists. */
+  static List<AgentHost> hosts(AgentIdentity agents, int limit) {
+    return agents.hosts().values().stream().limit(limit).toList();
+  }
+
+  /** The principals a report lists. */
+  static List<AgentPrincipal> principals(AgentIdentity agents, int limit) {
+    return agents.principals().values().stream().limit(limit).toList();
+  }
+
+  /** What a report says of the hosts and principals it leaves out, or empty. */
+  static String more(AgentIdentity agents, int limit) {
+    int hosts = Math.max(0, agents.hosts().size() - limit);
+    int principals = Math.max(0, agents.principals().size() - limit);
+    if (hosts + principals == 0) {
+      return "";
+    }
+    return "... and "
+        + (hosts > 0 ? hosts + (hosts == 1 ? " more host" : " more hosts") : "")
+        + (hosts > 0 && principals > 0 ? " and " : "")
+        + (principals > 0
+            ? principals + (principals == 1 ? " more principal" : " more principals")
+            : "")
+        + " (the JSON report and the shell's 'agents' list them all)";
+  }
+
+  /** Every line, indented by two spaces per level, without the title. */
   public static List<String> lines(AgentIdentity agents, ZoneId zone) {
+    return lines(agents, zone, Integer.MAX_VALUE);
+  }
+
+  /** The lines, listing at most {@code limit} hosts and {@code limit} principals. */
+  public static List<String> lines(AgentIdentity agents, ZoneId zone, int limit) {
     List<String> out = new ArrayList<>();
     if (agents.isUnknown()) {
       out.add(AgentIdentity.NONE_IDENTIFIED);
@@ -32,7 +69,7 @@ public final class AgentSection {
     if (agents.isEmpty()) {
       out.add(AgentIdentity.UNNAMED_ONLY);
     }
-    for (AgentHost h : agents.hosts().values()) {
+    for (AgentHost h : hosts(agents, limit)) {
       out.add(h.address() + "  " + String.join(", ", h.roleLabels()));
       if (!h.aliases().isEmpty()) {
         out.add("  also: " + String.join(", ", h.aliases()));
@@ -49,12 +86,16 @@ public final class AgentSection {
       }
       evidence(h.evidence(), out);
     }
-    for (AgentPrincipal p : agents.principals().values()) {
+    for (AgentPrincipal p : principals(agents, limit)) {
       out.add(p.id() + "  " + p.kind());
       if (!p.addresses().isEmpty()) {
         out.add("  from: " + String.join(", ", p.addresses()));
       }
       evidence(p.evidence(), out);
+    }
+    String more = more(agents, limit);
+    if (!more.isEmpty()) {
+      out.add(more);
     }
     if (!agents.unnamedFiles().isEmpty()) {
       out.add("agent files that name no host (the host they were collected on runs the agent)");

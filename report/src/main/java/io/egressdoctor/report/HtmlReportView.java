@@ -62,7 +62,8 @@ final class HtmlReportView {
       List<RuleLine> rules,
       boolean agentsIdentified,
       List<String> noAgent,
-      List<AgentView> agents) {}
+      List<AgentView> agents,
+      List<String> moreAgents) {}
 
   /** A host or principal of "who is the agent here". */
   record AgentView(
@@ -226,12 +227,15 @@ final class HtmlReportView {
         inputs.rules().stream().map(rule -> new RuleLine(rule.name(), rule.title())).toList(),
         !r.agents().isUnknown(),
         AgentSection.note(r.agents()),
-        agents(r));
+        agents(r),
+        AgentSection.more(r.agents(), AgentSection.REPORT_LIMIT).isEmpty()
+            ? List.of()
+            : List.of(AgentSection.more(r.agents(), AgentSection.REPORT_LIMIT)));
   }
 
   private static List<AgentView> agents(Report r) {
     List<AgentView> out = new ArrayList<>();
-    for (AgentHost h : r.agents().hosts().values()) {
+    for (AgentHost h : AgentSection.hosts(r.agents(), AgentSection.REPORT_LIMIT)) {
       out.add(
           new AgentView(
               h.address(),
@@ -247,7 +251,7 @@ final class HtmlReportView {
               optional(h.shared() ? AgentIdentity.SHARED_NOTE : null),
               agentEvidence(h.evidence())));
     }
-    for (AgentPrincipal p : r.agents().principals().values()) {
+    for (AgentPrincipal p : AgentSection.principals(r.agents(), AgentSection.REPORT_LIMIT)) {
       out.add(
           new AgentView(
               p.id(),

@@ -71,7 +71,7 @@ public final class MarkdownReportWriter implements ReportWriter {
     if (agents.isUnknown()) {
       return;
     }
-    for (AgentHost h : agents.hosts().values()) {
+    for (AgentHost h : AgentSection.hosts(agents, AgentSection.REPORT_LIMIT)) {
       out.append("- **`").append(code(h.address())).append("`** ");
       out.append(escape(String.join(", ", h.roleLabels())));
       if (!h.aliases().isEmpty()) {
@@ -89,13 +89,17 @@ public final class MarkdownReportWriter implements ReportWriter {
       }
       agentEvidence(h.evidence(), out);
     }
-    for (AgentPrincipal p : agents.principals().values()) {
+    for (AgentPrincipal p : AgentSection.principals(agents, AgentSection.REPORT_LIMIT)) {
       out.append("- **`").append(code(p.id())).append("`** ").append(escape(p.kind()));
       if (!p.addresses().isEmpty()) {
         out.append("; from ").append(codes(p.addresses()));
       }
       out.append("\n");
       agentEvidence(p.evidence(), out);
+    }
+    String more = AgentSection.more(agents, AgentSection.REPORT_LIMIT);
+    if (!more.isEmpty()) {
+      out.append("- ").append(escape(more)).append("\n");
     }
     if (!agents.unnamedFiles().isEmpty()) {
       out.append(

@@ -70,7 +70,7 @@ public final class TextReportWriter implements ReportWriter {
 
   private void agents(Report r, Lines w) throws IOException {
     w.line(bold(AgentSection.TITLE.toUpperCase(java.util.Locale.ROOT)));
-    for (String line : AgentSection.lines(r.agents(), r.zone())) {
+    for (String line : AgentSection.lines(r.agents(), r.zone(), AgentSection.REPORT_LIMIT)) {
       String text = line.stripLeading();
       String indent = "  " + line.substring(0, line.length() - text.length());
       String more = indent + (text.startsWith("- ") ? "  " : "");

@@ -119,6 +119,39 @@ class AgentSectionTest {
   }
 
   @Test
+  void aReportListsTheFirstHostsAndSaysHowManyMoreTheJsonHolds() throws Exception {
+    Map<String, AgentHost> many = new java.util.TreeMap<>();
+    for (int i = 0; i < AgentSection.REPORT_LIMIT + 3; i++) {
+      String address = "10.9.0." + (100 + i);
+      many.put(
+          address,
+          new AgentHost(
+              address,
+              Set.of(AgentRole.INSTALLER),
+              List.of(),
+              List.of(AgentEvidence.of("downloads from the agent installer buckets (1 request)")),
+              false,
+              null,
+              null));
+    }
+    try (var fixture = ReportFixture.create(dir)) {
+      Report report = fixture.report().withAgents(new AgentIdentity(many, Map.of(), List.of()));
+      for (ReportFormat format :
+          List.of(ReportFormat.TEXT, ReportFormat.MARKDOWN, ReportFormat.HTML)) {
+        String out = ReportWritersTest.write(report, format);
+        assertThat(out)
+            .as(format.name())
+            .contains("10.9.0.124", "and 3 more hosts")
+            .doesNotContain("10.9.0.125");
+      }
+      assertThat(JsonReportWriter.toJson(report).at("/agents/hosts"))
+          .hasSize(AgentSection.REPORT_LIMIT + 3);
+      assertThat(AgentSection.lines(report.agents(), java.time.ZoneOffset.UTC))
+          .anyMatch(l -> l.startsWith("10.9.0.127"));
+    }
+  }
+
+  @Test
   void noAgentIdentifiedIsSaidPlainlyWithWhatWouldIdentifyIt() throws Exception {
     try (var fixture = ReportFixture.create(dir)) {
       Report report = fixture.report().withAgents(AgentIdentity.empty());

@@ -39,6 +39,13 @@ public final class DetectionRunner {
       throws IOException {
     EventIndex index = context.index();
     EventQuery q = Queries.and(rule.query(), context.scope());
+    if (rule.meta().agentHostsOnly()) {
+      // Desktops reaching the same names are not the agent; with no agent host known, all count.
+      EventQuery agents = context.agents().trafficQuery(Fields.SOURCE_IP.name());
+      if (agents != null) {
+        q = Queries.and(q, agents);
+      }
+    }
     long count = index.count(q);
     if (count == 0) {
       return Optional.empty();

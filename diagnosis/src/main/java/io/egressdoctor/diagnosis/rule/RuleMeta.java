@@ -23,6 +23,9 @@ import java.util.Objects;
  * @param fields the ECS fields a finding lists as its entities
  * @param fix the fix template, or empty
  * @param summary the summary template, or empty for the generated one
+ * @param agentHostsOnly whether a query rule counts only events of the investigation's agent,
+ *     installer and appliance hosts (extension {@code agent_hosts_only}); every event when none is
+ *     known
  * @param file the file the rule was read from
  * @param line the line its document starts on
  */
@@ -42,6 +45,7 @@ public record RuleMeta(
     List<String> fields,
     String fix,
     String summary,
+    boolean agentHostsOnly,
     String file,
     int line) {
 

@@ -79,6 +79,22 @@ class SigmaCompatibilityTest {
       level: high
       """;
 
+  @Test
+  void agentHostsOnlyIsABooleanOfQueryRules() {
+    List<RuleProblem> problems = new ArrayList<>();
+    List<Rule> rules = SigmaRuleLoader.load("a.yml", PROXY + "agent_hosts_only: true\n", problems);
+    assertThat(problems).isEmpty();
+    assertThat(rules.get(0).meta().agentHostsOnly()).isTrue();
+    assertThat(load("b.yml", PROXY).meta().agentHostsOnly()).isFalse();
+
+    SigmaRuleLoader.load("c.yml", PROXY + "agent_hosts_only: yes please\n", problems);
+    assertThat(problems)
+        .singleElement()
+        .asString()
+        .contains("c.yml")
+        .contains("'agent_hosts_only' must be true or false");
+  }
+
   private static Rule.Detection load(String file, String yaml) {
     List<RuleProblem> problems = new ArrayList<>();
     List<Rule> rules = SigmaRuleLoader.load(file, yaml, problems);

@@ -42,9 +42,9 @@ final class CloudEndureFortiGateBundle implements SampleBundle {
   private List<String> firewallLog() {
     List<Line> lines = new ArrayList<>();
     long start = ms("2026-03-10T00:00:00Z");
-    long end = ms("2026-03-10T08:00:00Z");
+    long end = ms("2026-03-10T06:00:00Z");
     // Ordinary office traffic: allowed by policy 5, ending as sessions end.
-    for (long t = start; t < end; t += rng.exponential(9_000)) {
+    for (long t = start; t < end; t += rng.exponential(18_000)) {
       String client = "10.10.20." + rng.between(11, 71);
       boolean dns = rng.chance(0.2);
       String dst = dns ? "10.10.0.53" : rng.pick(WEB);
@@ -156,7 +156,7 @@ final class CloudEndureFortiGateBundle implements SampleBundle {
             + REPLICATION
             + ":1500 assigned");
     for (long t = start + 21_000;
-        t < ms("2026-03-10T08:00:00Z");
+        t < ms("2026-03-10T06:00:00Z");
         t += 30_000 + rng.between(0, 3_000)) {
       log.add(
           t,

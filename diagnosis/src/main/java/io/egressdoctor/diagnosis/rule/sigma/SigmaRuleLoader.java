@@ -55,6 +55,7 @@ public final class SigmaRuleLoader {
           "scope",
           "fix",
           "summary",
+          "agent_hosts_only",
           "analyzer");
   private static final Set<String> LOGSOURCE_KEYS =
       Set.of("category", "product", "service", "definition");
@@ -179,6 +180,7 @@ public final class SigmaRuleLoader {
               fields,
               fix,
               summary,
+              agentHostsOnly(),
               p.file(),
               doc.line());
       if (doc.get("detection") != null) {
@@ -543,6 +545,22 @@ public final class SigmaRuleLoader {
         return fallback;
       }
       return s.strip();
+    }
+
+    /** {@code agent_hosts_only}: true or false (default), for query rules only. */
+    private boolean agentHostsOnly() {
+      YamlNode n = doc.get("agent_hosts_only");
+      if (n == null) {
+        return false;
+      }
+      if (!(n instanceof YamlNode.Scalar sc) || !(sc.value() instanceof Boolean b)) {
+        p.add(n, "'agent_hosts_only' must be true or false");
+        return false;
+      }
+      if (doc.get("detection") == null) {
+        p.add(n, "'agent_hosts_only' belongs to detection rules only");
+      }
+      return b;
     }
 
     private void checkText(String key) {

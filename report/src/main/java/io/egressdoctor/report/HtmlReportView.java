@@ -241,7 +241,7 @@ final class HtmlReportView {
               h.address(),
               String.join(", ", h.roleLabels()),
               "host",
-              optional(h.aliases().isEmpty() ? null : String.join(", ", h.aliases())),
+              optional(h.aliases().isEmpty() ? null : "also " + String.join(", ", h.aliases())),
               optional(
                   h.firstSeen() == null
                       ? null

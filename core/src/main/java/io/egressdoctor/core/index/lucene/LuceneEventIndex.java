@@ -13,6 +13,7 @@ import io.egressdoctor.core.index.RelatedValues;
 import io.egressdoctor.core.index.SourceRecord;
 import io.egressdoctor.core.index.TimeBucket;
 import io.egressdoctor.core.index.ValueCount;
+import io.egressdoctor.core.index.lucene.batch.DocumentBatch;
 import io.egressdoctor.core.io.FileTrees;
 import io.egressdoctor.core.query.EventQuery;
 import io.egressdoctor.core.query.QuerySyntaxException;

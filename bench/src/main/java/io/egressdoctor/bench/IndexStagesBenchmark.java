@@ -1,6 +1,8 @@
-package io.egressdoctor.core.index.lucene;
+package io.egressdoctor.bench;
 
 import io.egressdoctor.core.event.Event;
+import io.egressdoctor.core.index.lucene.LogTextAnalyzer;
+import io.egressdoctor.core.index.lucene.batch.DocumentBatch;
 import io.egressdoctor.core.io.FileTrees;
 import io.egressdoctor.ingest.EventSink;
 import io.egressdoctor.ingest.FormatRegistry;

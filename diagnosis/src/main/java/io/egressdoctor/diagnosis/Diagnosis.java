@@ -79,7 +79,8 @@ public final class Diagnosis {
         matrix.rows(),
         timeline,
         inputs,
-        evidenceEvents(investigation, findings));
+        evidenceEvents(investigation, findings),
+        context.agents());
   }
 
   private static List<Finding> sorted(List<Finding> findings) {

@@ -1,6 +1,7 @@
 package io.egressdoctor.diagnosis;
 
 import io.egressdoctor.core.event.Event;
+import io.egressdoctor.diagnosis.agent.AgentIdentity;
 import io.egressdoctor.diagnosis.finding.Finding;
 import io.egressdoctor.diagnosis.matrix.DetectedService;
 import io.egressdoctor.diagnosis.matrix.EndpointRow;
@@ -19,6 +20,8 @@ import java.util.Objects;
  * @param inputs the files read, the reference data and the rules run
  * @param evidenceEvents the events behind the findings' evidence, from which redaction learns the
  *     identity values (account ids, user names) that only a parser knew to be identities
+ * @param agents who the agent is here: the agent, installer and appliance hosts and principals the
+ *     rules judged, with their evidence
  */
 public record DiagnosisResult(
     List<Finding> findings,
@@ -26,14 +29,27 @@ public record DiagnosisResult(
     List<EndpointRow> endpoints,
     Timeline timeline,
     Inputs inputs,
-    List<Event> evidenceEvents) {
+    List<Event> evidenceEvents,
+    AgentIdentity agents) {
 
   public DiagnosisResult {
+    agents = Objects.requireNonNullElse(agents, AgentIdentity.empty());
     findings = List.copyOf(findings);
     services = List.copyOf(services);
     endpoints = List.copyOf(endpoints);
     Objects.requireNonNull(timeline, "timeline");
     Objects.requireNonNull(inputs, "inputs");
     evidenceEvents = List.copyOf(evidenceEvents);
+  }
+
+  /** A result that knows nothing of the agent. */
+  public DiagnosisResult(
+      List<Finding> findings,
+      List<DetectedService> services,
+      List<EndpointRow> endpoints,
+      Timeline timeline,
+      Inputs inputs,
+      List<Event> evidenceEvents) {
+    this(findings, services, endpoints, timeline, inputs, evidenceEvents, null);
   }
 }

@@ -1,6 +1,10 @@
 package io.egressdoctor.report;
 
 import io.egressdoctor.diagnosis.InputFileSummary;
+import io.egressdoctor.diagnosis.agent.AgentEvidence;
+import io.egressdoctor.diagnosis.agent.AgentHost;
+import io.egressdoctor.diagnosis.agent.AgentIdentity;
+import io.egressdoctor.diagnosis.agent.AgentPrincipal;
 import io.egressdoctor.diagnosis.finding.Evidence;
 import io.egressdoctor.diagnosis.finding.Finding;
 import io.egressdoctor.diagnosis.finding.Level;
@@ -55,7 +59,23 @@ final class HtmlReportView {
       List<Reference> reference,
       int ruleCount,
       boolean hasRules,
-      List<RuleLine> rules) {}
+      List<RuleLine> rules,
+      boolean agentsIdentified,
+      List<String> noAgent,
+      List<AgentView> agents,
+      List<String> moreAgents) {}
+
+  /** A host or principal of "who is the agent here". */
+  record AgentView(
+      String name,
+      String what,
+      String kind,
+      List<String> aliases,
+      List<String> seen,
+      List<String> shared,
+      List<AgentEvidenceView> evidence) {}
+
+  record AgentEvidenceView(String reason, List<String> location) {}
 
   record VerdictLine(String level, String levelLabel, int number, String line) {}
 
@@ -204,7 +224,65 @@ final class HtmlReportView {
             .toList(),
         inputs.rules().size(),
         !inputs.rules().isEmpty(),
-        inputs.rules().stream().map(rule -> new RuleLine(rule.name(), rule.title())).toList());
+        inputs.rules().stream().map(rule -> new RuleLine(rule.name(), rule.title())).toList(),
+        !r.agents().isUnknown(),
+        AgentSection.note(r.agents()),
+        agents(r),
+        AgentSection.more(r.agents(), AgentSection.REPORT_LIMIT).isEmpty()
+            ? List.of()
+            : List.of(AgentSection.more(r.agents(), AgentSection.REPORT_LIMIT)));
+  }
+
+  private static List<AgentView> agents(Report r) {
+    List<AgentView> out = new ArrayList<>();
+    for (AgentHost h : AgentSection.hosts(r.agents(), AgentSection.REPORT_LIMIT)) {
+      out.add(
+          new AgentView(
+              h.address(),
+              String.join(", ", h.roleLabels()),
+              "host",
+              optional(h.aliases().isEmpty() ? null : "also " + String.join(", ", h.aliases())),
+              optional(
+                  h.firstSeen() == null
+                      ? null
+                      : ReportText.time(h.firstSeen(), r.zone())
+                          + " → "
+                          + ReportText.time(h.lastSeen(), r.zone())),
+              optional(h.shared() ? AgentIdentity.SHARED_NOTE : null),
+              agentEvidence(h.evidence())));
+    }
+    for (AgentPrincipal p : AgentSection.principals(r.agents(), AgentSection.REPORT_LIMIT)) {
+      out.add(
+          new AgentView(
+              p.id(),
+              p.kind(),
+              "principal",
+              optional(p.addresses().isEmpty() ? null : "from " + String.join(", ", p.addresses())),
+              List.of(),
+              List.of(),
+              agentEvidence(p.evidence())));
+    }
+    if (!r.agents().unnamedFiles().isEmpty()) {
+      out.add(
+          new AgentView(
+              "agent files",
+              "that name no host (the host they were collected on runs the agent)",
+              "files",
+              List.of(),
+              List.of(),
+              List.of(),
+              agentEvidence(r.agents().unnamedFiles())));
+    }
+    return out;
+  }
+
+  private static List<AgentEvidenceView> agentEvidence(List<AgentEvidence> list) {
+    return list.stream()
+        .map(
+            e ->
+                new AgentEvidenceView(
+                    e.reason(), optional(e.location().isEmpty() ? null : e.location())))
+        .toList();
   }
 
   private static FindingView finding(Report r, Finding f, int n) {

@@ -8,6 +8,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.egressdoctor.core.reference.ReferenceSet;
 import io.egressdoctor.diagnosis.InputFileSummary;
 import io.egressdoctor.diagnosis.Inputs;
+import io.egressdoctor.diagnosis.agent.AgentEvidence;
+import io.egressdoctor.diagnosis.agent.AgentHost;
+import io.egressdoctor.diagnosis.agent.AgentIdentity;
+import io.egressdoctor.diagnosis.agent.AgentPrincipal;
 import io.egressdoctor.diagnosis.finding.Evidence;
 import io.egressdoctor.diagnosis.finding.Finding;
 import io.egressdoctor.diagnosis.finding.Level;
@@ -42,6 +46,7 @@ public final class JsonReportWriter implements ReportWriter {
     root.put("time_zone", r.zone().getId());
     root.put("redaction", r.redaction());
     root.set("verdict", verdict(r));
+    root.set("agents", agents(r.agents()));
     ArrayNode findings = root.putArray("findings");
     for (int i = 0; i < r.findings().size(); i++) {
       findings.add(finding(r, i));
@@ -84,6 +89,50 @@ public final class JsonReportWriter implements ReportWriter {
       o.put("line", ReportText.verdictLine(f, 200));
     }
     return v;
+  }
+
+  /** Who the agent is, as the report's {@code agents} object (also the shell's agents --json). */
+  public static ObjectNode agents(AgentIdentity agents) {
+    ObjectNode o = NODES.objectNode();
+    o.put("identified", !agents.isEmpty());
+    o.put("note", String.join(" ", AgentSection.note(agents)));
+    ArrayNode hosts = o.putArray("hosts");
+    for (AgentHost h : agents.hosts().values()) {
+      ObjectNode ho = hosts.addObject();
+      ho.put("address", h.address());
+      ArrayNode roles = ho.putArray("roles");
+      h.roles().stream()
+          .sorted()
+          .forEach(role -> roles.add(role.name().toLowerCase(java.util.Locale.ROOT)));
+      ho.put("what", String.join(", ", h.roleLabels()));
+      strings(ho.putArray("aliases"), h.aliases());
+      ho.put("shared", h.shared());
+      time(ho, "first_seen", h.firstSeen());
+      time(ho, "last_seen", h.lastSeen());
+      agentEvidence(ho.putArray("evidence"), h.evidence());
+    }
+    ArrayNode principals = o.putArray("principals");
+    for (AgentPrincipal p : agents.principals().values()) {
+      ObjectNode po = principals.addObject();
+      po.put("id", p.id());
+      po.put("kind", p.kind().equals(AgentPrincipal.ACCESS_KEY) ? "access_key" : "iam_principal");
+      po.put("what", p.kind());
+      strings(po.putArray("addresses"), p.addresses());
+      agentEvidence(po.putArray("evidence"), p.evidence());
+    }
+    agentEvidence(o.putArray("unnamed_files"), agents.unnamedFiles());
+    return o;
+  }
+
+  private static void agentEvidence(ArrayNode array, List<AgentEvidence> list) {
+    for (AgentEvidence e : list) {
+      ObjectNode eo = array.addObject();
+      eo.put("reason", e.reason());
+      eo.put("file", e.file());
+      eo.put("line", e.line());
+      eo.put("call", e.call());
+      eo.put("location", e.location());
+    }
   }
 
   private static ObjectNode completeness(Completeness c) {

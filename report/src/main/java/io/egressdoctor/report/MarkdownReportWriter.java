@@ -3,6 +3,10 @@ package io.egressdoctor.report;
 import io.egressdoctor.core.reference.ReferenceSet;
 import io.egressdoctor.core.text.TerminalText;
 import io.egressdoctor.diagnosis.InputFileSummary;
+import io.egressdoctor.diagnosis.agent.AgentEvidence;
+import io.egressdoctor.diagnosis.agent.AgentHost;
+import io.egressdoctor.diagnosis.agent.AgentIdentity;
+import io.egressdoctor.diagnosis.agent.AgentPrincipal;
 import io.egressdoctor.diagnosis.finding.Evidence;
 import io.egressdoctor.diagnosis.finding.Finding;
 import io.egressdoctor.diagnosis.finding.Level;
@@ -51,10 +55,72 @@ public final class MarkdownReportWriter implements ReportWriter {
     if (!c.gaps().isEmpty()) {
       out.append("\n");
     }
+    agents(r, out);
     findings(r, out);
     matrix(r, out);
     timeline(r, out);
     inputs(r, out);
+  }
+
+  private void agents(Report r, Appendable out) throws IOException {
+    out.append("## ").append(AgentSection.TITLE).append("\n\n");
+    AgentIdentity agents = r.agents();
+    for (String line : AgentSection.note(agents)) {
+      out.append(escape(line)).append("\n\n");
+    }
+    if (agents.isUnknown()) {
+      return;
+    }
+    for (AgentHost h : AgentSection.hosts(agents, AgentSection.REPORT_LIMIT)) {
+      out.append("- **`").append(code(h.address())).append("`** ");
+      out.append(escape(String.join(", ", h.roleLabels())));
+      if (!h.aliases().isEmpty()) {
+        out.append("; also ").append(codes(h.aliases()));
+      }
+      if (h.firstSeen() != null) {
+        out.append("; agent requests seen ")
+            .append(ReportText.time(h.firstSeen(), r.zone()))
+            .append(" → ")
+            .append(ReportText.time(h.lastSeen(), r.zone()));
+      }
+      out.append("\n");
+      if (h.shared()) {
+        out.append("  - *Shared address:* ").append(escape(AgentIdentity.SHARED_NOTE)).append("\n");
+      }
+      agentEvidence(h.evidence(), out);
+    }
+    for (AgentPrincipal p : AgentSection.principals(agents, AgentSection.REPORT_LIMIT)) {
+      out.append("- **`").append(code(p.id())).append("`** ").append(escape(p.kind()));
+      if (!p.addresses().isEmpty()) {
+        out.append("; from ").append(codes(p.addresses()));
+      }
+      out.append("\n");
+      agentEvidence(p.evidence(), out);
+    }
+    String more = AgentSection.more(agents, AgentSection.REPORT_LIMIT);
+    if (!more.isEmpty()) {
+      out.append("- ").append(escape(more)).append("\n");
+    }
+    if (!agents.unnamedFiles().isEmpty()) {
+      out.append(
+          "- Agent files that name no host (the host they were collected on runs the agent)\n");
+      agentEvidence(agents.unnamedFiles(), out);
+    }
+    out.append("\n");
+  }
+
+  private static void agentEvidence(List<AgentEvidence> list, Appendable out) throws IOException {
+    for (AgentEvidence e : list) {
+      out.append("  - ").append(escape(e.reason()));
+      if (!e.location().isEmpty()) {
+        out.append(" — `").append(code(e.location())).append("`");
+      }
+      out.append("\n");
+    }
+  }
+
+  private static String codes(List<String> values) {
+    return String.join(", ", values.stream().map(v -> "`" + code(v) + "`").toList());
   }
 
   private void findings(Report r, Appendable out) throws IOException {

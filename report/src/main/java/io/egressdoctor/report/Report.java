@@ -1,6 +1,7 @@
 package io.egressdoctor.report;
 
 import io.egressdoctor.diagnosis.Inputs;
+import io.egressdoctor.diagnosis.agent.AgentIdentity;
 import io.egressdoctor.diagnosis.finding.Finding;
 import io.egressdoctor.diagnosis.finding.Level;
 import io.egressdoctor.diagnosis.matrix.DetectedService;
@@ -12,9 +13,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Everything one report says, in the order every format prints it: verdict and findings, the
- * endpoint matrix, the timeline and the inputs. Writers only format it; redaction and path display
- * are applied to the model so every format shows the same masks.
+ * Everything one report says, in the order every format prints it: the verdict, who the agent is
+ * here, the findings, the endpoint matrix, the timeline and the inputs. Writers only format it;
+ * redaction and path display are applied to the model so every format shows the same masks.
  *
  * @param schemaVersion the version of {@code docs/report-schema.json} the JSON form follows
  * @param generatedAt when the report was made
@@ -25,6 +26,7 @@ import java.util.Objects;
  * @param endpoints the endpoint matrix rows
  * @param timeline events per source over time, with the findings marked
  * @param inputs what was read and run
+ * @param agents the agent, installer and appliance hosts and principals the rules judged
  */
 public record Report(
     String schemaVersion,
@@ -35,10 +37,14 @@ public record Report(
     List<DetectedService> services,
     List<EndpointRow> endpoints,
     Timeline timeline,
-    Inputs inputs) {
+    Inputs inputs,
+    AgentIdentity agents) {
 
-  /** The schema version written into every JSON report; bump it when a name changes. */
-  public static final String SCHEMA_VERSION = "1.0";
+  /**
+   * The schema version written into every JSON report: the minor version grows with a new optional
+   * field (1.1: {@code agents}), the major one when a name changes.
+   */
+  public static final String SCHEMA_VERSION = "1.1";
 
   /** How many findings the verdict lists. */
   public static final int VERDICT_SIZE = 5;
@@ -52,6 +58,31 @@ public record Report(
     endpoints = List.copyOf(endpoints);
     Objects.requireNonNull(timeline, "timeline");
     Objects.requireNonNull(inputs, "inputs");
+    agents = Objects.requireNonNullElse(agents, AgentIdentity.empty());
+  }
+
+  /** A report that knows nothing of the agent. */
+  public Report(
+      String schemaVersion,
+      Instant generatedAt,
+      ZoneId zone,
+      String redaction,
+      List<Finding> findings,
+      List<DetectedService> services,
+      List<EndpointRow> endpoints,
+      Timeline timeline,
+      Inputs inputs) {
+    this(
+        schemaVersion,
+        generatedAt,
+        zone,
+        redaction,
+        findings,
+        services,
+        endpoints,
+        timeline,
+        inputs,
+        null);
   }
 
   /** The findings the verdict lists first. */
@@ -79,7 +110,22 @@ public record Report(
     return findings.stream().anyMatch(f -> f.level().atLeast(level));
   }
 
-  /** The same report with other findings, endpoints, timeline and inputs. */
+  /** The same report with another agent identity. */
+  Report withAgents(AgentIdentity newAgents) {
+    return new Report(
+        schemaVersion,
+        generatedAt,
+        zone,
+        redaction,
+        findings,
+        services,
+        endpoints,
+        timeline,
+        inputs,
+        newAgents);
+  }
+
+  /** The same report with other findings, endpoints, timeline and inputs (and the same agents). */
   Report with(
       List<Finding> newFindings,
       List<DetectedService> newServices,
@@ -96,6 +142,7 @@ public record Report(
         newServices,
         newEndpoints,
         newTimeline,
-        newInputs);
+        newInputs,
+        agents);
   }
 }

@@ -30,6 +30,7 @@ public final class ReportBuilder {
         diagnosis.services(),
         diagnosis.endpoints(),
         diagnosis.timeline(),
-        diagnosis.inputs());
+        diagnosis.inputs(),
+        diagnosis.agents());
   }
 }

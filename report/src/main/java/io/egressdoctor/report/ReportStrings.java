@@ -71,7 +71,8 @@ public final class ReportStrings {
                         text.apply(s.name()), s.kind(), paths.apply(s.path()), s.entries()))
             .toList();
     Inputs inputs = new Inputs(files, reference, r.inputs().rules());
-    return r.with(findings, services, rows, r.timeline(), inputs, r.redaction());
+    return r.with(findings, services, rows, r.timeline(), inputs, r.redaction())
+        .withAgents(r.agents().map(text, path));
   }
 
   /** Calls {@code sink} with every string {@link #map} would rewrite. */

@@ -38,6 +38,7 @@ public final class TextReportWriter implements ReportWriter {
         bold("egress-doctor report") + "  " + ReportText.timeWithZone(r.generatedAt(), r.zone()));
     w.line("");
     verdict(r, w);
+    agents(r, w);
     findings(r, w);
     matrix(r, w);
     timeline(r, w);
@@ -63,6 +64,20 @@ public final class TextReportWriter implements ReportWriter {
     for (Completeness.Gap g : c.gaps()) {
       w.line("    " + g.path() + ": " + g.problem());
       w.line("      to read it: " + g.remedy());
+    }
+    w.line("");
+  }
+
+  private void agents(Report r, Lines w) throws IOException {
+    w.line(bold(AgentSection.TITLE.toUpperCase(java.util.Locale.ROOT)));
+    for (String line : AgentSection.lines(r.agents(), r.zone(), AgentSection.REPORT_LIMIT)) {
+      String text = line.stripLeading();
+      String indent = "  " + line.substring(0, line.length() - text.length());
+      String more = indent + (text.startsWith("- ") ? "  " : "");
+      List<String> parts = wrap(text, 100 - indent.length());
+      for (int i = 0; i < parts.size(); i++) {
+        w.line((i == 0 ? indent : more) + parts.get(i));
+      }
     }
     w.line("");
   }

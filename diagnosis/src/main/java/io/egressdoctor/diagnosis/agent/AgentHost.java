@@ -10,7 +10,8 @@ import java.util.Set;
  *
  * @param address the IP address or host name
  * @param roles what it does for the migration or DR service
- * @param reasons why it counts, one short phrase per kind of evidence
+ * @param aliases the same host's other addresses or names, as its own files give them
+ * @param evidence why it counts, one entry per kind of evidence, each with an example
  * @param shared whether the proxy sees it as a NAT or branch address that many hosts share; its
  *     traffic is then the agent's only where time and request pattern say so
  * @param firstSeen the earliest agent-pattern request or line, or null
@@ -19,7 +20,8 @@ import java.util.Set;
 public record AgentHost(
     String address,
     Set<AgentRole> roles,
-    List<String> reasons,
+    List<String> aliases,
+    List<AgentEvidence> evidence,
     boolean shared,
     Instant firstSeen,
     Instant lastSeen) {
@@ -27,6 +29,17 @@ public record AgentHost(
   public AgentHost {
     Objects.requireNonNull(address, "address");
     roles = Set.copyOf(roles);
-    reasons = List.copyOf(reasons);
+    aliases = List.copyOf(aliases);
+    evidence = List.copyOf(evidence);
+  }
+
+  /** The evidence in words, without examples. */
+  public List<String> reasons() {
+    return evidence.stream().map(AgentEvidence::reason).toList();
+  }
+
+  /** The roles in words, in a fixed order. */
+  public List<String> roleLabels() {
+    return roles.stream().sorted().map(AgentRole::label).toList();
   }
 }

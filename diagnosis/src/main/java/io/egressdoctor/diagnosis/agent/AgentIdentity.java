@@ -13,11 +13,12 @@ import io.egressdoctor.core.reference.ReferenceData;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.function.UnaryOperator;
 
 /**
  * The agent, installer and appliance hosts and the AWS principals of one investigation, each with
@@ -25,16 +26,22 @@ import java.util.TreeMap;
  * desktops reaching the same cloud names through the same proxy are left out.
  *
  * @param hosts by address or host name
- * @param principals IAM ARNs and access key ids that call agent APIs, with the reason
+ * @param principals IAM ARNs and access key ids that call agent APIs, by ARN or key id
+ * @param unnamedFiles agent, installer or appliance files read that name no host or address: their
+ *     host is the machine they were collected on, which no proxy or CloudTrail address ties to
  */
-public record AgentIdentity(Map<String, AgentHost> hosts, Map<String, String> principals) {
+public record AgentIdentity(
+    Map<String, AgentHost> hosts,
+    Map<String, AgentPrincipal> principals,
+    List<AgentEvidence> unnamedFiles) {
 
   /** How far around a shared address's agent requests its other requests are still the agent's. */
   public static final Duration SHARED_WINDOW = Duration.ofMinutes(15);
 
-  private static final AgentIdentity EMPTY = new AgentIdentity(Map.of(), Map.of());
+  private static final AgentIdentity EMPTY = new AgentIdentity(Map.of(), Map.of(), List.of());
 
   public AgentIdentity {
+    unnamedFiles = List.copyOf(unnamedFiles);
     hosts = java.util.Collections.unmodifiableMap(new TreeMap<>(hosts));
     principals = java.util.Collections.unmodifiableMap(new TreeMap<>(principals));
   }
@@ -76,6 +83,11 @@ public record AgentIdentity(Map<String, AgentHost> hosts, Map<String, String> pr
   /** Whether the bundle names no agent host at all. */
   public boolean isEmpty() {
     return hosts.isEmpty() && principals.isEmpty();
+  }
+
+  /** Whether nothing at all is known of the agent: no host, principal or agent file. */
+  public boolean isUnknown() {
+    return isEmpty() && unnamedFiles.isEmpty();
   }
 
   /** Whether this address or host name runs an agent, installer or appliance. */
@@ -133,6 +145,46 @@ public record AgentIdentity(Map<String, AgentHost> hosts, Map<String, String> pr
     return or(parts);
   }
 
+  /**
+   * What the report and the shell say when no agent, installer or appliance could be identified:
+   * the findings then judge every client alike.
+   */
+  public static final String NONE_IDENTIFIED =
+      "No agent, installer or appliance host could be identified in these logs: rules that judge"
+          + " the agent's traffic look at every client of the proxy.";
+
+  /** The evidence that would identify the agent, for the same message. */
+  public static final String WHAT_IDENTIFIES =
+      "What would identify it: the agent's or installer's own logs from the source server"
+          + " (aws-replication-agent, installer or agent logs), proxy or firewall logs with its"
+          + " requests (TCP 1500 to a replication server, downloads from the aws-mgn- or aws-drs-"
+          + " installer buckets, the agent's user agent, the MGN or DRS API), CloudTrail with the"
+          + " agent API calls (...ForMgn, ...ForDrs) and their sourceIPAddress, or the ASR/Migrate"
+          + " appliance's files.";
+
+  /**
+   * What the report and the shell say when the agent's own files were read but name no host: the
+   * agent exists, but which client of the proxy it is stays unknown.
+   */
+  public static final String UNNAMED_ONLY =
+      "The agent's or appliance's own files were read, but they name no host or address, and no"
+          + " proxy, firewall or CloudTrail evidence ties an address to the agent: rules that judge"
+          + " the agent's traffic look at every client of the proxy.";
+
+  /** For the same message: the evidence that would tie the agent to an address. */
+  public static final String WHAT_TIES =
+      "What would tie it to an address: the host's name and IP collected with its logs (the"
+          + " collector records them), proxy or firewall logs with its requests (TCP 1500, the"
+          + " installer buckets, the agent's user agent, the MGN or DRS API), or CloudTrail with"
+          + " the agent API calls (...ForMgn, ...ForDrs) and their sourceIPAddress.";
+
+  /** What the report and the shell say of a NAT or branch address shared by many hosts. */
+  public static final String SHARED_NOTE =
+      "the proxy sees a NAT or branch address shared by many hosts here: only requests near the"
+          + " agent's own (within "
+          + SHARED_WINDOW.toMinutes()
+          + " min, not from a browser) count as the agent's";
+
   /** One line per host and principal, for the report's "who is the agent here". */
   public List<String> describe() {
     List<String> out = new ArrayList<>();
@@ -140,17 +192,59 @@ public record AgentIdentity(Map<String, AgentHost> hosts, Map<String, String> pr
       out.add(
           h.address()
               + " ("
-              + String.join(", ", roles(h.roles()))
+              + String.join(", ", h.roleLabels())
               + (h.shared() ? "; a NAT or branch address shared by many hosts" : "")
               + "): "
               + String.join("; ", h.reasons()));
     }
-    principals.forEach((k, v) -> out.add(k + ": " + v));
+    principals.forEach(
+        (k, v) -> out.add(k + " (" + v.kind() + "): " + String.join("; ", v.reasons())));
+    unnamedFiles.forEach(e -> out.add(e.location() + ": " + e.reason()));
     return out;
   }
 
-  private static List<String> roles(Collection<AgentRole> roles) {
-    return roles.stream().sorted().map(AgentRole::label).toList();
+  /**
+   * The identity with {@code text} applied to every value taken from the logs and {@code path} to
+   * every file name, for redaction and terminal-safe display.
+   */
+  public AgentIdentity map(UnaryOperator<String> text, UnaryOperator<String> path) {
+    Map<String, AgentHost> mappedHosts = new LinkedHashMap<>();
+    for (AgentHost h : hosts.values()) {
+      AgentHost m =
+          new AgentHost(
+              text.apply(h.address()),
+              h.roles(),
+              h.aliases().stream().map(text).toList(),
+              evidence(h.evidence(), text, path),
+              h.shared(),
+              h.firstSeen(),
+              h.lastSeen());
+      mappedHosts.putIfAbsent(m.address(), m);
+    }
+    Map<String, AgentPrincipal> mappedPrincipals = new LinkedHashMap<>();
+    for (AgentPrincipal p : principals.values()) {
+      AgentPrincipal m =
+          new AgentPrincipal(
+              text.apply(p.id()),
+              p.kind(),
+              p.addresses().stream().map(text).toList(),
+              evidence(p.evidence(), text, path));
+      mappedPrincipals.putIfAbsent(m.id(), m);
+    }
+    return new AgentIdentity(mappedHosts, mappedPrincipals, evidence(unnamedFiles, text, path));
+  }
+
+  private static List<AgentEvidence> evidence(
+      List<AgentEvidence> list, UnaryOperator<String> text, UnaryOperator<String> path) {
+    return list.stream()
+        .map(
+            e ->
+                new AgentEvidence(
+                    text.apply(e.reason()),
+                    e.file().isEmpty() ? "" : text.apply(path.apply(e.file())),
+                    e.line(),
+                    e.call()))
+        .toList();
   }
 
   /**

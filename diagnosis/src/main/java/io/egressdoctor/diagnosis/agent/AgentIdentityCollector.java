@@ -42,7 +42,8 @@ final class AgentIdentityCollector {
   private final EventIndex index;
   private final EventQuery scope;
   private final Map<String, Building> hosts = new LinkedHashMap<>();
-  private final Map<String, String> principals = new LinkedHashMap<>();
+  private final Map<String, PrincipalBuilding> principals = new LinkedHashMap<>();
+  private final List<AgentEvidence> unnamed = new ArrayList<>();
 
   private final List<String> ownAzureNames;
 
@@ -60,7 +61,9 @@ final class AgentIdentityCollector {
     for (Building b : hosts.values()) {
       out.put(b.address, b.build());
     }
-    return new AgentIdentity(out, principals);
+    Map<String, AgentPrincipal> callers = new LinkedHashMap<>();
+    principals.forEach((k, v) -> callers.put(k, v.build()));
+    return new AgentIdentity(out, callers, unnamed);
   }
 
   /** Proxy and firewall clients whose requests are the agent's. */
@@ -87,8 +90,9 @@ final class AgentIdentityCollector {
       for (ValueCount vc : index.top(SOURCE_IP, q, MAX_HOSTS)) {
         Building b = host(vc.value());
         b.roles.add(p.role());
-        b.reasons.add(
-            p.reason() + " (" + vc.count() + (vc.count() == 1 ? " request)" : " requests)"));
+        b.add(
+            p.reason() + " (" + vc.count() + (vc.count() == 1 ? " request)" : " requests)"),
+            example(and(q, term(SOURCE_IP, vc.value()))));
         b.agentRequests = either(b.agentRequests, q);
       }
     }
@@ -116,10 +120,11 @@ final class AgentIdentityCollector {
       b.first = oldest(mine);
     }
     if (b.shared) {
-      b.reasons.add(
+      b.add(
           "the proxy sees "
               + (users > SHARED_USERS - 1 ? "several users" : "many user agents")
-              + " from this address: requests are the agent's by time and request pattern");
+              + " from this address: requests are the agent's by time and request pattern",
+          null);
     }
   }
 
@@ -156,17 +161,34 @@ final class AgentIdentityCollector {
       }
       Building b = host(vc.value());
       b.roles.add(AgentRole.AGENT_API_CALLER);
-      b.reasons.add(
-          "calls agent APIs in CloudTrail ("
-              + vc.count()
-              + (vc.count() == 1 ? " call)" : " calls)"));
+      b.add(
+          "calls agent APIs in CloudTrail (" + calls(vc.count()) + ")",
+          example(and(q, term(SOURCE_IP, vc.value()))));
     }
-    for (ValueCount vc : index.top(Fields.CT_USER_IDENTITY_ARN.name(), q, MAX_HOSTS)) {
-      principals.put(vc.value(), "calls agent APIs (" + vc.count() + " calls)");
+    principals(q, Fields.CT_USER_IDENTITY_ARN.name(), AgentPrincipal.IAM_PRINCIPAL, "calls");
+    principals(q, Fields.CT_ACCESS_KEY_ID.name(), AgentPrincipal.ACCESS_KEY, "signs");
+  }
+
+  private void principals(EventQuery calls, String field, String kind, String verb)
+      throws IOException {
+    for (ValueCount vc : index.top(field, calls, MAX_HOSTS)) {
+      EventQuery mine = and(calls, term(field, vc.value()));
+      PrincipalBuilding p =
+          principals.computeIfAbsent(vc.value(), k -> new PrincipalBuilding(k, kind));
+      p.addresses.addAll(index.distinct(SOURCE_IP, mine, 10));
+      p.evidence.add(
+          AgentEvidence.of(verb + " agent APIs (" + calls(vc.count()) + ")", example(mine)));
     }
-    for (ValueCount vc : index.top(Fields.CT_ACCESS_KEY_ID.name(), q, MAX_HOSTS)) {
-      principals.put(vc.value(), "access key of agent API calls (" + vc.count() + " calls)");
-    }
+  }
+
+  private static String calls(long n) {
+    return n + (n == 1 ? " call" : " calls");
+  }
+
+  /** The newest event of a query: the place a reader can check the evidence. */
+  private IndexedEvent example(EventQuery q) throws IOException {
+    List<IndexedEvent> found = index.search(q, 1);
+    return found.isEmpty() ? null : found.get(0);
   }
 
   /** The hosts that wrote agent, installer or appliance files. */
@@ -181,15 +203,39 @@ final class AgentIdentityCollector {
     for (var entry :
         List.of(Map.entry(AgentRole.SOURCE_SERVER, mgn), Map.entry(AgentRole.APPLIANCE, asr))) {
       for (String field : List.of(Fields.HOST_NAME.name(), Fields.HOST_IP.name())) {
+        String other =
+            field.equals(Fields.HOST_NAME.name()) ? Fields.HOST_IP.name() : Fields.HOST_NAME.name();
         for (ValueCount vc : index.top(field, entry.getValue(), MAX_HOSTS)) {
+          EventQuery mine = and(entry.getValue(), term(field, vc.value()));
           Building b = host(vc.value());
           b.roles.add(entry.getKey());
-          b.reasons.add(
-              entry.getKey() == AgentRole.APPLIANCE
-                  ? "wrote appliance files"
-                  : "wrote agent or installer logs");
+          b.aliases.addAll(index.distinct(other, mine, 10));
+          b.add(
+              (entry.getKey() == AgentRole.APPLIANCE
+                      ? "wrote appliance files"
+                      : "wrote agent or installer logs")
+                  + " ("
+                  + vc.count()
+                  + (vc.count() == 1 ? " line)" : " lines)"),
+              example(mine));
         }
       }
+      unnamed(entry.getKey(), entry.getValue());
+    }
+  }
+
+  /** Agent or appliance files that name no host: the host is the one they were collected on. */
+  private void unnamed(AgentRole role, EventQuery files) throws IOException {
+    EventQuery q =
+        and(files, not(exists(Fields.HOST_NAME.name())), not(exists(Fields.HOST_IP.name())));
+    for (ValueCount vc : index.top(Fields.LOG_FILE_PATH.name(), q, 20)) {
+      unnamed.add(
+          AgentEvidence.of(
+              (role == AgentRole.APPLIANCE ? "appliance file" : "agent or installer log")
+                  + " that names no host or address ("
+                  + vc.count()
+                  + (vc.count() == 1 ? " line)" : " lines)"),
+              example(and(q, term(Fields.LOG_FILE_PATH.name(), vc.value())))));
     }
   }
 
@@ -211,6 +257,8 @@ final class AgentIdentityCollector {
     final String address;
     final Set<AgentRole> roles = EnumSet.noneOf(AgentRole.class);
     final Set<String> reasons = new LinkedHashSet<>();
+    final List<AgentEvidence> evidence = new ArrayList<>();
+    final Set<String> aliases = new LinkedHashSet<>();
     EventQuery agentRequests;
     boolean shared;
     Instant first;
@@ -220,8 +268,32 @@ final class AgentIdentityCollector {
       this.address = address;
     }
 
+    void add(String reason, IndexedEvent example) {
+      if (reasons.add(reason)) {
+        evidence.add(AgentEvidence.of(reason, example));
+      }
+    }
+
     AgentHost build() {
-      return new AgentHost(address, roles, new ArrayList<>(reasons), shared, first, last);
+      aliases.remove(address);
+      return new AgentHost(address, roles, new ArrayList<>(aliases), evidence, shared, first, last);
+    }
+  }
+
+  /** A principal while its evidence is gathered. */
+  private static final class PrincipalBuilding {
+    final String id;
+    final String kind;
+    final Set<String> addresses = new LinkedHashSet<>();
+    final List<AgentEvidence> evidence = new ArrayList<>();
+
+    PrincipalBuilding(String id, String kind) {
+      this.id = id;
+      this.kind = kind;
+    }
+
+    AgentPrincipal build() {
+      return new AgentPrincipal(id, kind, new ArrayList<>(addresses), evidence);
     }
   }
 }

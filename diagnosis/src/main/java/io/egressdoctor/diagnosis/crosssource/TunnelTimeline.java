@@ -52,6 +52,20 @@ final class TunnelTimeline {
   final Map<String, String> connection = new TreeMap<>();
   final Map<String, String> outsideIp = new TreeMap<>();
 
+  /**
+   * The far side's address as the tunnel's log names it: an AWS tunnel's customer gateway, an Azure
+   * connection's peer (an AWS tunnel's outside address), a customer-side log's peer.
+   */
+  final Map<String, String> remoteIp = new TreeMap<>();
+
+  /** An Azure connection's own gateway address (the Azure side's outside address). */
+  final Map<String, String> azureGatewayIp = new TreeMap<>();
+
+  /**
+   * The gateway's name as the tunnel's log gives it (an Azure gateway's resource name), or null.
+   */
+  final Map<String, String> gatewayName = new TreeMap<>();
+
   /** The host whose log names the tunnel (a customer gateway's syslog), or null. */
   final Map<String, String> host = new TreeMap<>();
 
@@ -98,6 +112,13 @@ final class TunnelTimeline {
     if (outside != null && !"azure".equals(prov)) {
       outsideIp.putIfAbsent(tunnel, outside);
     }
+    if (outside != null && "azure".equals(prov)) {
+      azureGatewayIp.putIfAbsent(tunnel, outside);
+    }
+    if (remote != null) {
+      remoteIp.putIfAbsent(tunnel, remote);
+    }
+    e.getString(Fields.VPN_GATEWAY_NAME).ifPresent(g -> gatewayName.putIfAbsent(tunnel, g));
     Boolean up = state(e);
     if (up == null || e.timestamp().isEmpty()) {
       return;

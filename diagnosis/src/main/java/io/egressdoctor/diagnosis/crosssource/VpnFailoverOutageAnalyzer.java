@@ -31,6 +31,12 @@ public final class VpnFailoverOutageAnalyzer implements CrossSourceAnalyzer {
 
   private static final Set<String> PARAMETERS = Set.of("min_outage", "window", "max_evidence");
 
+  /** The advice after the named connection; the rule file's fix says the same without names. */
+  static final String NAMED_FIX =
+      "Make the VPN redundant end to end: with an active-active Azure VPN gateway use two AWS VPN"
+          + " connections (four tunnels) with BGP, and check that every tunnel comes up; then the"
+          + " loss of one tunnel does not interrupt replication.";
+
   @Override
   public String name() {
     return NAME;
@@ -55,6 +61,7 @@ public final class VpnFailoverOutageAnalyzer implements CrossSourceAnalyzer {
     EvidenceList evidence = new EvidenceList(p.integer("max_evidence", 10));
     List<Cut> cuts = new ArrayList<>();
     Set<String> connections = new TreeSet<>();
+    Set<String> cutTunnels = new TreeSet<>();
     for (Map.Entry<String, Set<String>> group : groups(timeline).entrySet()) {
       for (TunnelTimeline.Outage o : timeline.groupOutages(group.getKey(), group.getValue())) {
         if (o.end() != null && o.length().compareTo(minimum) < 0) {
@@ -68,6 +75,7 @@ public final class VpnFailoverOutageAnalyzer implements CrossSourceAnalyzer {
         }
         cuts.add(new Cut(o, agentEvents));
         group.getValue().forEach(t -> connections.add(timeline.connection.get(t)));
+        cutTunnels.addAll(group.getValue());
         s.index().get(o.startEventId()).ifPresent(e -> evidence.show(e, "no tunnel up from here"));
         for (IndexedEvent e : s.index().search(trouble, 2)) {
           evidence.show(e, "agent trouble during the VPN outage");
@@ -92,12 +100,15 @@ public final class VpnFailoverOutageAnalyzer implements CrossSourceAnalyzer {
               + Prose.count(c.agentEvents(), "agent error or disconnect")
               + ")");
     }
+    VpnReferenceNames names = new VpnReferenceNames(context.reference(), timeline);
+    List<String> named = names.describe(cutTunnels);
     String summary =
         "No VPN tunnel that could carry the replication traffic was up "
             + Prose.count(cuts.size(), "time")
             + ", and the agent lost its connection each time: "
             + String.join("; ", parts)
-            + ".";
+            + "."
+            + VpnTunnelRedundancyAnalyzer.named(named, names.sources(cutTunnels));
     Map<String, List<String>> entities = new LinkedHashMap<>();
     entities.put(Fields.VPN_CONNECTION_ID.name(), List.copyOf(connections));
     return List.of(
@@ -109,7 +120,9 @@ public final class VpnFailoverOutageAnalyzer implements CrossSourceAnalyzer {
             entities,
             evidence.shown(),
             evidence.total(),
-            "",
+            // Without reference data the rule's own fix is rendered; with it, the fix names the
+            // connection to change before the same advice.
+            named.isEmpty() ? "" : VpnTunnelRedundancyAnalyzer.change(named) + NAMED_FIX,
             List.of(),
             evidence.first(),
             evidence.last()));

@@ -77,6 +77,7 @@ public final class VpnTunnelRedundancyAnalyzer implements CrossSourceAnalyzer {
     final Map<String, Boolean> lastState = new TreeMap<>();
     final Set<String> azureGatewayIps = new TreeSet<>();
     final List<Change> changes = new ArrayList<>();
+    TunnelTimeline timeline;
     long downEvents;
   }
 
@@ -141,17 +142,20 @@ public final class VpnTunnelRedundancyAnalyzer implements CrossSourceAnalyzer {
     if (!ips.isEmpty()) {
       entities.put(Fields.VPN_TUNNEL_OUTSIDE_IP.name(), ips);
     }
+    VpnReferenceNames names = new VpnReferenceNames(context.reference(), t.timeline);
+    List<String> named = names.describe(tunnels);
     String summary =
         summary(
-            side,
-            connections,
-            tunnels,
-            expected,
-            up,
-            activeActive,
-            singleToActiveActive,
-            outages,
-            t);
+                side,
+                connections,
+                tunnels,
+                expected,
+                up,
+                activeActive,
+                singleToActiveActive,
+                outages,
+                t)
+            + named(named, names.sources(tunnels));
     return List.of(
         new Finding(
             rule,
@@ -161,7 +165,7 @@ public final class VpnTunnelRedundancyAnalyzer implements CrossSourceAnalyzer {
             entities,
             evidence.shown(),
             evidence.total(),
-            fix(singleToActiveActive, expected - up, outages, t.azureGatewayIps),
+            change(named) + fix(singleToActiveActive, expected - up, outages, t.azureGatewayIps),
             REFERENCES,
             evidence.first(),
             evidence.last()));
@@ -174,6 +178,7 @@ public final class VpnTunnelRedundancyAnalyzer implements CrossSourceAnalyzer {
   private static Tunnels read(Searches s) throws IOException {
     TunnelTimeline timeline = TunnelTimeline.read(s);
     Tunnels t = new Tunnels();
+    t.timeline = timeline;
     timeline.provider.forEach(
         (tunnel, provider) -> {
           if (timeline.known(tunnel)) {
@@ -342,6 +347,30 @@ public final class VpnTunnelRedundancyAnalyzer implements CrossSourceAnalyzer {
           .append(" in all.");
     }
     return text.toString();
+  }
+
+  /** The reference data's names of the connections, for the summary; empty when it has none. */
+  static String named(List<String> named, List<String> sources) {
+    if (named.isEmpty()) {
+      return "";
+    }
+    return " The reference data"
+        + (sources.isEmpty() ? "" : " (" + String.join(", ", sources) + ")")
+        + " names "
+        + (named.size() == 1 ? "it" : "them")
+        + ": "
+        + String.join("; ", named)
+        + ".";
+  }
+
+  /** The fix's first paragraph: the connection to change, when the reference data names it. */
+  static String change(List<String> named) {
+    if (named.isEmpty()) {
+      return "";
+    }
+    return (named.size() == 1 ? "Connection to change: " : "Connections to change: ")
+        + String.join("; ", named)
+        + ".\n\n";
   }
 
   private static String fix(

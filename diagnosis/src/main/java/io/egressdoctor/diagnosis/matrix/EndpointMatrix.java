@@ -22,8 +22,15 @@ import java.util.regex.Pattern;
  * required endpoints what the logs say about it.
  *
  * <p>A service is detected from three kinds of evidence: agent and appliance logs (their product
- * fields), API calls (CloudTrail's {@code event.provider}), and names seen in proxy or DNS logs
- * that match one of its endpoints.
+ * fields), agent API calls (CloudTrail's {@code event.provider}), and names seen in proxy or DNS
+ * logs that match one of its endpoints.
+ *
+ * <p>Services and regions come from the agent's own evidence only: its logs, the CloudTrail calls
+ * of the agent APIs and of the agent's principals, and the names its hosts reached (every client's
+ * names when no agent address is known; lines with no client, such as a pasted session, count as
+ * the host's own). A console user's calls in another region, a desktop's S3 traffic and placeholder
+ * region strings ({@code <region>}, {@code REGION}, {@code xx-xxxx-1}) are not. The rows then show
+ * what every log says about those endpoints.
  */
 public final class EndpointMatrix {
 
@@ -46,6 +53,16 @@ public final class EndpointMatrix {
 
   private static final Pattern AWS_REGION =
       Pattern.compile("(?:^|\\.)([a-z]{2}(?:-gov|-iso[a-z]?)?-[a-z]+-\\d)\\.amazonaws\\.com");
+
+  /** A real AWS region's shape: a known area, a compass direction, a number from 1. */
+  private static final Pattern AWS_REGION_NAME =
+      Pattern.compile(
+          "(?:us|eu|ap|sa|ca|me|af|il|mx|cn|us-gov|us-iso|us-isob|eu-isoe)-"
+              + "(?:north|south|east|west|central|northeast|northwest|southeast|southwest)-[1-9]");
+
+  /** A real Azure region's shape, e.g. {@code japaneast}, {@code westeurope}, {@code eastus2}. */
+  private static final Pattern AZURE_REGION_NAME =
+      Pattern.compile("[a-z]*(?:east|west|north|south|central)[a-z]*[1-9]?");
 
   private final AnalysisContext context;
 
@@ -72,23 +89,26 @@ public final class EndpointMatrix {
   public Result build() throws IOException {
     EventQuery scope = context.scope();
     var index = context.index();
+    AgentEvidence agent = AgentEvidence.of(context);
     // A bundle's own checks (dns-resolution.tsv, tcp-reachability.tsv) resolve and probe the
     // names of every product the collector found: they show what is reachable, not which
     // services are in use, so they fill the rows but detect nothing.
     EventQuery traffic =
         Queries.and(
             scope, Queries.not(new EventQuery.Prefix(Fields.EVENT_DATASET.name(), "collect.")));
+    Set<String> seenByAnyone = new TreeSet<>();
     Set<String> names = new TreeSet<>();
-    Set<String> checked = new TreeSet<>();
     for (String field :
         List.of(
             Fields.DESTINATION_DOMAIN.name(),
             Fields.CT_HOST_HEADER.name(),
             Fields.DNS_QUESTION_NAME.name())) {
-      names.addAll(index.distinct(field, traffic, MAX_NAMES));
+      seenByAnyone.addAll(index.distinct(field, traffic, MAX_NAMES));
+      names.addAll(index.distinct(field, Queries.and(traffic, agent.names()), MAX_NAMES));
     }
-    checked.addAll(index.distinct(Fields.DESTINATION_DOMAIN.name(), scope, MAX_NAMES));
-    checked.removeAll(names);
+    Set<String> checked =
+        new TreeSet<>(index.distinct(Fields.DESTINATION_DOMAIN.name(), scope, MAX_NAMES));
+    checked.removeAll(seenByAnyone);
     Map<String, ServiceEvidence> detected = new TreeMap<>();
     detectFromNames(names, detected);
     detectFromProducts(
@@ -96,28 +116,35 @@ public final class EndpointMatrix {
     if (index.count(Queries.and(scope, Queries.exists(Fields.ASR_COMPONENT.name()))) > 0) {
       detectFromProducts(List.of("asr"), "appliance log", detected);
     }
-    List<String> providers = index.distinct(Fields.EVENT_PROVIDER.name(), scope, 1000);
-    for (String provider : providers) {
+    EventQuery calls = Queries.and(scope, agent.calls());
+    for (String provider : index.distinct(Fields.EVENT_PROVIDER.name(), calls, 1000)) {
       String first = provider.split("\\.", 2)[0];
-      detectFromProducts(List.of(first), "API calls: " + provider, detected);
+      detectFromProducts(List.of(first), "agent API calls: " + provider, detected);
     }
-    Set<String> regions = new TreeSet<>(index.distinct(Fields.CLOUD_REGION.name(), scope, 100));
+    Set<String> regions = new TreeSet<>();
+    EventQuery own = Queries.and(scope, Queries.or(agent.logs(), agent.calls()));
+    for (String region : index.distinct(Fields.CLOUD_REGION.name(), own, 100)) {
+      String r = region.strip().toLowerCase(Locale.ROOT);
+      if (isAwsRegion(r) || isAzureRegion(r)) {
+        regions.add(r);
+      }
+    }
     for (String name : names) {
       Matcher m = AWS_REGION.matcher(name);
-      if (m.find()) {
+      if (m.find() && isAwsRegion(m.group(1))) {
         regions.add(m.group(1));
       }
     }
     List<DetectedService> services = new ArrayList<>();
     List<EndpointRow> rows = new ArrayList<>();
+    Set<String> seen = new TreeSet<>(seenByAnyone);
+    seen.addAll(checked);
     for (var e : detected.entrySet()) {
       List<RequiredEndpoint> endpoints = context.catalog().endpoints(e.getKey());
       Set<String> serviceRegions = regionsOf(endpoints, names, regions);
       services.add(
           new DetectedService(
               e.getKey(), List.copyOf(serviceRegions), List.copyOf(e.getValue().reasons)));
-      Set<String> seen = new TreeSet<>(names);
-      seen.addAll(checked);
       for (RequiredEndpoint endpoint : endpoints) {
         if (endpoint.host().contains("<region>") && !serviceRegions.isEmpty()) {
           for (String region : serviceRegions) {
@@ -129,6 +156,19 @@ public final class EndpointMatrix {
       }
     }
     return new Result(services, rows);
+  }
+
+  /** Whether a value is an AWS region name and not a placeholder for one. */
+  static boolean isAwsRegion(String value) {
+    return value != null && AWS_REGION_NAME.matcher(value).matches();
+  }
+
+  /** Whether a value is an Azure region name and not a placeholder for one. */
+  static boolean isAzureRegion(String value) {
+    return value != null
+        && value.length() >= 6
+        && !value.equals("central")
+        && AZURE_REGION_NAME.matcher(value).matches();
   }
 
   private void detectFromNames(Set<String> names, Map<String, ServiceEvidence> detected) {
@@ -166,6 +206,10 @@ public final class EndpointMatrix {
     }
   }
 
+  /**
+   * A service's regions: those whose regional names the agent reached, else every region of the
+   * agent's evidence of the service's cloud (AWS names for a service with AWS endpoints).
+   */
   private static Set<String> regionsOf(
       List<RequiredEndpoint> endpoints, Set<String> names, Set<String> regions) {
     Set<String> out = new TreeSet<>();
@@ -176,7 +220,16 @@ public final class EndpointMatrix {
         }
       }
     }
-    return out.isEmpty() ? regions : out;
+    if (!out.isEmpty()) {
+      return out;
+    }
+    boolean aws = endpoints.stream().anyMatch(ep -> ep.host().contains("amazonaws.com"));
+    for (String region : regions) {
+      if (aws ? isAwsRegion(region) : isAzureRegion(region)) {
+        out.add(region);
+      }
+    }
+    return out;
   }
 
   private EndpointRow row(RequiredEndpoint endpoint, String host, String region, Set<String> names)

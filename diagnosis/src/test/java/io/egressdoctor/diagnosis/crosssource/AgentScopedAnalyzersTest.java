@@ -47,7 +47,7 @@ class AgentScopedAnalyzersTest {
     assertThat(agents.hosts().get("10.30.2.12").roles()).contains(AgentRole.SOURCE_SERVER);
     assertThat(agents.hosts().get("10.30.2.13").roles()).contains(AgentRole.APPLIANCE);
     assertThat(agents.isAgent("10.30.8.21")).isFalse();
-    assertThat(agents.describe()).anyMatch(l -> l.startsWith("10.30.2.12 (source server)"));
+    assertThat(agents.describe()).anyMatch(l -> l.startsWith("10.30.2.12 (source server"));
   }
 
   @Test
@@ -80,6 +80,72 @@ class AgentScopedAnalyzersTest {
     assertThat(agents.isAgentPrincipal("arn:aws:iam::111122223333:user/drs-agent")).isTrue();
     assertThat(agents.isAgentPrincipal("arn:aws:sts::111122223333:assumed-role/Console/alice"))
         .isFalse();
+  }
+
+  @Test
+  void everyHostAndPrincipalCarriesAPlaceToCheckItsEvidence() throws IOException {
+    EventIndex index =
+        new TestIndex(dir)
+            .event(
+                "aws.cloudtrail",
+                "cloudtrail/ct.json",
+                "2026-10-01T10:00:00Z",
+                Map.of(
+                    "event.action", "GetAgentInstallationAssetsForDrs",
+                    "event.provider", "drs.amazonaws.com",
+                    "source.ip", "10.40.2.15",
+                    "aws.cloudtrail.user_identity.access_key_id", "AKIAI44QH8DHBEXAMPLE",
+                    "aws.cloudtrail.user_identity.arn", "arn:aws:iam::111122223333:user/drs-agent"))
+            .event(
+                "mgn.agent",
+                "source-servers/app01/agent.log",
+                "2026-10-01T10:02:00Z",
+                Map.of(
+                    "mgn.component", "agent",
+                    "host.name", "app01",
+                    "host.ip", "10.40.2.15",
+                    "log.file.path", "source-servers/app01/agent.log"))
+            .event(
+                "mgn.agent",
+                "agent/vm02/agent.log.0",
+                "2026-10-01T10:03:00Z",
+                Map.of("mgn.component", "replicator", "log.file.path", "agent/vm02/agent.log.0"))
+            .commit();
+    var agents = context(index).agents();
+    var caller = agents.hosts().get("10.40.2.15");
+    assertThat(caller.roles()).contains(AgentRole.AGENT_API_CALLER, AgentRole.SOURCE_SERVER);
+    assertThat(caller.aliases()).containsExactly("app01");
+    assertThat(caller.evidence())
+        .extracting(e -> e.location())
+        .contains(
+            "CloudTrail GetAgentInstallationAssetsForDrs, cloudtrail/ct.json:1",
+            "source-servers/app01/agent.log:3");
+    assertThat(agents.hosts().get("app01").aliases()).containsExactly("10.40.2.15");
+    var principal = agents.principals().get("arn:aws:iam::111122223333:user/drs-agent");
+    assertThat(principal.kind()).isEqualTo("CloudTrail principal");
+    assertThat(principal.addresses()).containsExactly("10.40.2.15");
+    assertThat(principal.evidence().get(0).call()).isEqualTo("GetAgentInstallationAssetsForDrs");
+    assertThat(agents.principals().get("AKIAI44QH8DHBEXAMPLE").kind())
+        .isEqualTo("CloudTrail access key");
+    // The log that names no host is listed as such, not as a host.
+    assertThat(agents.unnamedFiles())
+        .singleElement()
+        .satisfies(e -> assertThat(e.location()).isEqualTo("agent/vm02/agent.log.0:5"));
+    assertThat(agents.isUnknown()).isFalse();
+  }
+
+  @Test
+  void nothingKnownOfTheAgentIsUnknown() throws IOException {
+    EventIndex index =
+        new TestIndex(dir)
+            .squid(
+                "access.log",
+                "1727420400.101    120 10.30.8.21 TCP_TUNNEL/200 22913 CONNECT"
+                    + " www.example.com:443 bob HIER_DIRECT/198.51.100.60 -")
+            .commit();
+    var agents = context(index).agents();
+    assertThat(agents.isUnknown()).isTrue();
+    assertThat(agents.describe()).isEmpty();
   }
 
   @Test

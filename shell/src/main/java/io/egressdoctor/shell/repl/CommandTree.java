@@ -34,6 +34,7 @@ final class CommandTree {
             new QueryCommands.Timeline(session),
             new FindingCommands.Findings(session),
             new FindingCommands.Explain(session),
+            new AgentCommands.Agents(session),
             new EventCommands.Show(session),
             new EventCommands.FieldList(session),
             new SessionCommands.History(session),

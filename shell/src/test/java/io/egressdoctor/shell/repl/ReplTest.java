@@ -70,6 +70,35 @@ class ReplTest {
   }
 
   @Test
+  void agentsNamesTheClientsThatCallTheMgnApiWithWhereToCheck() throws IOException {
+    // The sample's agent hosts: the clients that reach the MGN API through the proxy.
+    List<String> callers =
+        lines.stream()
+            .map(SQUID_LINE::matcher)
+            .filter(
+                m -> m.find() && m.group(5).matches("mgn\\.[a-z0-9-]+\\.amazonaws\\.com(:\\d+)?"))
+            .map(m -> m.group(1))
+            .distinct()
+            .toList();
+    assertThat(callers).isNotEmpty();
+
+    String out = ShellHarness.run(index, "agents\nagents --json\nhelp agents\n");
+
+    assertThat(out).startsWith("Who is the agent here");
+    for (String caller : callers) {
+      assertThat(out).containsPattern("(?m)^  " + Pattern.quote(caller) + "  .*agent API caller");
+    }
+    assertThat(out)
+        .containsPattern("calls the MGN or DRS API \\(\\d+ requests?\\) \\[.*access\\.log:\\d+\\]");
+    JsonNode json =
+        JSON.readTree(out.lines().filter(l -> l.startsWith("{")).findFirst().orElseThrow());
+    assertThat(json.get("identified").asBoolean()).isTrue();
+    assertThat(json.get("hosts").findValuesAsText("address")).containsAll(callers);
+    assertThat(out)
+        .contains("Usage: egress-doctor agents", "CloudTrail principals and access keys");
+  }
+
+  @Test
   void timelineDrawsOneBarPerBucketWithinTheWidth() {
     String out = ShellHarness.run(index, "timeline --bucket 1m\n");
 

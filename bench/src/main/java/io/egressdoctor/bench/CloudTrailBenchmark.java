@@ -1,6 +1,7 @@
 package io.egressdoctor.bench;
 
 import io.egressdoctor.core.index.lucene.LuceneEventIndex;
+import io.egressdoctor.core.io.FileTrees;
 import io.egressdoctor.core.query.Queries;
 import io.egressdoctor.ingest.FormatRegistry;
 import io.egressdoctor.ingest.IngestOptions;
@@ -75,7 +76,7 @@ public final class CloudTrailBenchmark {
           peakRssKb() / 1024,
           Runtime.getRuntime().maxMemory() >> 20);
     } finally {
-      deleteTree(indexDir);
+      FileTrees.delete(indexDir);
     }
   }
 
@@ -141,16 +142,5 @@ public final class CloudTrailBenchmark {
       // Not Linux.
     }
     return -1;
-  }
-
-  private static void deleteTree(Path root) throws IOException {
-    if (!Files.exists(root)) {
-      return;
-    }
-    try (var walk = Files.walk(root)) {
-      for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-        Files.delete(p);
-      }
-    }
   }
 }

@@ -2,6 +2,7 @@ package io.egressdoctor.bench;
 
 import io.egressdoctor.core.index.EventIndex;
 import io.egressdoctor.core.index.lucene.LuceneEventIndex;
+import io.egressdoctor.core.io.FileTrees;
 import io.egressdoctor.core.query.EventQuery;
 import io.egressdoctor.core.query.Queries;
 import io.egressdoctor.ingest.FormatRegistry;
@@ -18,7 +19,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
@@ -49,7 +49,7 @@ public final class IngestBenchmark {
       System.out.printf(Locale.ROOT, "generated %s in %.1f s%n", log, seconds(t));
     }
     Path indexDir = work.resolve("index-" + lines);
-    deleteTree(indexDir);
+    FileTrees.delete(indexDir);
     detection(log);
 
     long t0 = System.nanoTime();
@@ -220,16 +220,5 @@ public final class IngestBenchmark {
 
   private static double seconds(long startNanos) {
     return (System.nanoTime() - startNanos) / 1e9;
-  }
-
-  private static void deleteTree(Path dir) throws IOException {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(dir)) {
-      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(p);
-      }
-    }
   }
 }

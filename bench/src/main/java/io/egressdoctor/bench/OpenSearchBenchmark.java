@@ -2,6 +2,7 @@ package io.egressdoctor.bench;
 
 import io.egressdoctor.core.index.EventIndex;
 import io.egressdoctor.core.index.lucene.LuceneEventIndex;
+import io.egressdoctor.core.io.FileTrees;
 import io.egressdoctor.diagnosis.AnalysisContext;
 import io.egressdoctor.diagnosis.finding.Finding;
 import io.egressdoctor.diagnosis.rule.FindingMerger;
@@ -23,7 +24,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Stream;
 
 /**
  * The two backends on the same file: ingests one generated Squid log into a fresh local index and
@@ -65,7 +65,7 @@ public final class OpenSearchBenchmark {
         loadAverage());
 
     Path folder = work.resolve("index-os-bench-" + lines);
-    deleteTree(folder);
+    FileTrees.delete(folder);
     OpenSearchSettings settings = OpenSearchSettings.of(url, "bench-" + lines).withLayout(1, 0);
     try (LuceneEventIndex local = LuceneEventIndex.open(folder);
         OpenSearchEventIndex remote = OpenSearchEventIndex.open(settings)) {
@@ -157,16 +157,5 @@ public final class OpenSearchBenchmark {
 
   private static double seconds(long startNanos) {
     return (System.nanoTime() - startNanos) / 1e9;
-  }
-
-  private static void deleteTree(Path dir) throws IOException {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> walk = Files.walk(dir)) {
-      for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-        Files.delete(p);
-      }
-    }
   }
 }

@@ -1,5 +1,6 @@
 package io.egressdoctor.shell;
 
+import io.egressdoctor.core.io.FileTrees;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
@@ -7,10 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * The training run for the JDK's start-up cache (AOT cache, or AppCDS): the launcher runs this once
@@ -30,7 +28,7 @@ public final class AotTraining {
       int failures = train(work);
       System.exit(failures == 0 ? 0 : 4);
     } finally {
-      delete(work);
+      FileTrees.delete(work);
     }
   }
 
@@ -89,15 +87,5 @@ public final class AotTraining {
       sb.append(i % 4 == 3 ? "" : ":443").append(" - HIER_NONE/- text/html\n");
     }
     return sb.toString();
-  }
-
-  private static void delete(Path root) throws IOException {
-    List<Path> paths = new ArrayList<>();
-    try (Stream<Path> walk = Files.walk(root)) {
-      walk.sorted(Comparator.reverseOrder()).forEach(paths::add);
-    }
-    for (Path p : paths) {
-      Files.deleteIfExists(p);
-    }
   }
 }

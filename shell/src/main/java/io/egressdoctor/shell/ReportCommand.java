@@ -3,6 +3,7 @@ package io.egressdoctor.shell;
 import io.egressdoctor.collect.CollectResult;
 import io.egressdoctor.core.field.Fields;
 import io.egressdoctor.core.index.EventIndex;
+import io.egressdoctor.core.io.FileTrees;
 import io.egressdoctor.core.query.EventQuery;
 import io.egressdoctor.core.query.Queries;
 import io.egressdoctor.core.query.QueryDates;
@@ -296,7 +297,7 @@ public final class ReportCommand implements Callable<Integer> {
         }
       }
       if (temporary) {
-        BundleExtractor.deleteTree(folder);
+        FileTrees.delete(folder);
       }
     }
   }
@@ -305,7 +306,7 @@ public final class ReportCommand implements Callable<Integer> {
     try {
       bundles.close();
       if (folder != null) {
-        BundleExtractor.deleteTree(folder);
+        FileTrees.delete(folder);
       }
     } catch (IOException | RuntimeException e) {
       // best effort while the JVM ends

@@ -1,10 +1,10 @@
 package io.egressdoctor.diagnosis.catalog;
 
-import com.fasterxml.jackson.core.JsonToken;
-import io.egressdoctor.diagnosis.catalog.LocatedYaml.ListNode;
-import io.egressdoctor.diagnosis.catalog.LocatedYaml.MapNode;
-import io.egressdoctor.diagnosis.catalog.LocatedYaml.Node;
-import io.egressdoctor.diagnosis.catalog.LocatedYaml.ScalarNode;
+import io.egressdoctor.core.yaml.LocatedYamlReader;
+import io.egressdoctor.core.yaml.YamlNode;
+import io.egressdoctor.core.yaml.YamlNode.Mapping;
+import io.egressdoctor.core.yaml.YamlNode.Scalar;
+import io.egressdoctor.core.yaml.YamlNode.Sequence;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -104,7 +104,17 @@ public final class YamlEndpointCatalog implements EndpointCatalog {
 
   /** Reads a catalog from a stream; {@code file} names it in errors. */
   public static EndpointCatalog read(InputStream in, String file) throws IOException {
-    return new Reader(file).catalog(LocatedYaml.read(in, file));
+    String text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    List<CatalogFormatException> problems = new ArrayList<>();
+    YamlNode root =
+        LocatedYamlReader.readOne(
+            text,
+            false,
+            (line, problem) -> problems.add(new CatalogFormatException(file, line, problem)));
+    if (!problems.isEmpty()) {
+      throw problems.get(0);
+    }
+    return new Reader(file).catalog(root);
   }
 
   @Override
@@ -142,15 +152,15 @@ public final class YamlEndpointCatalog implements EndpointCatalog {
   /** Turns the located tree into services, checking every key and value. */
   private record Reader(String file) {
 
-    EndpointCatalog catalog(Node root) {
-      MapNode map = map(root, "the catalog");
+    EndpointCatalog catalog(YamlNode root) {
+      Mapping map = map(root, "the catalog");
       keys(map, ROOT_KEYS, "the catalog");
-      ListNode list = list(required(map, "services", "the catalog"), "services");
+      Sequence list = list(required(map, "services", "the catalog"), "services");
       if (list.items().isEmpty()) {
         throw error(list, "services: at least one service is required");
       }
       Map<String, Service> services = new LinkedHashMap<>();
-      for (Node item : list.items()) {
+      for (YamlNode item : list.items()) {
         Service s = service(item);
         if (services.putIfAbsent(s.id(), s) != null) {
           throw error(item, "service id '" + s.id() + "' is declared twice");
@@ -159,8 +169,8 @@ public final class YamlEndpointCatalog implements EndpointCatalog {
       return new YamlEndpointCatalog(services);
     }
 
-    private Service service(Node node) {
-      MapNode map = map(node, "a service");
+    private Service service(YamlNode node) {
+      Mapping map = map(node, "a service");
       keys(map, SERVICE_KEYS, "a service");
       String id = text(required(map, "id", "a service"), "id");
       if (!SERVICE_ID.matcher(id).matches()) {
@@ -171,13 +181,13 @@ public final class YamlEndpointCatalog implements EndpointCatalog {
       List<Integer> replication =
           ports(map.entries().get("replication_ports"), "replication_ports");
       List<String> references = references(map.entries().get("references"));
-      ListNode list = list(required(map, "endpoints", where), "endpoints");
+      Sequence list = list(required(map, "endpoints", where), "endpoints");
       if (list.items().isEmpty()) {
         throw error(list, where + ": at least one endpoint is required");
       }
       List<RequiredEndpoint> endpoints = new ArrayList<>();
       Set<String> hosts = new LinkedHashSet<>();
-      for (Node item : list.items()) {
+      for (YamlNode item : list.items()) {
         RequiredEndpoint e = endpoint(item, id, references);
         if (!hosts.add(e.host())) {
           throw error(item, where + ": host '" + e.host() + "' is listed twice");
@@ -187,11 +197,11 @@ public final class YamlEndpointCatalog implements EndpointCatalog {
       return new Service(id, name, replication, List.copyOf(endpoints));
     }
 
-    private RequiredEndpoint endpoint(Node node, String service, List<String> serviceRefs) {
-      MapNode map = map(node, "an endpoint");
+    private RequiredEndpoint endpoint(YamlNode node, String service, List<String> serviceRefs) {
+      Mapping map = map(node, "an endpoint");
       keys(map, ENDPOINT_KEYS, "an endpoint");
       String where = "an endpoint of " + service;
-      Node hostNode = required(map, "host", where);
+      YamlNode hostNode = required(map, "host", where);
       String host = hostPattern(hostNode, "host");
       where = "endpoint " + host;
       List<Integer> ports = ports(required(map, "ports", where), "ports");
@@ -200,12 +210,12 @@ public final class YamlEndpointCatalog implements EndpointCatalog {
       }
       String purpose = text(required(map, "purpose", where), "purpose");
       boolean capable = bool(required(map, "private_endpoint", where), "private_endpoint");
-      Node linkNode = map.entries().get("privatelink_host");
+      YamlNode linkNode = map.entries().get("privatelink_host");
       String link = linkNode == null ? "" : hostPattern(linkNode, "privatelink_host");
       if (!link.isEmpty() && !capable) {
         throw error(linkNode, where + ": privatelink_host needs private_endpoint: true");
       }
-      Node bypassNode = map.entries().get("bypass");
+      YamlNode bypassNode = map.entries().get("bypass");
       RequiredEndpoint.BypassForm bypass = bypassNode == null ? null : bypass(bypassNode);
       Set<String> refs = new LinkedHashSet<>(references(map.entries().get("references")));
       refs.addAll(serviceRefs);
@@ -213,7 +223,7 @@ public final class YamlEndpointCatalog implements EndpointCatalog {
           service, host, ports, purpose, capable, link, List.copyOf(refs), bypass);
     }
 
-    private RequiredEndpoint.BypassForm bypass(Node node) {
+    private RequiredEndpoint.BypassForm bypass(YamlNode node) {
       String v = text(node, "bypass");
       try {
         return RequiredEndpoint.BypassForm.valueOf(v.toUpperCase(Locale.ROOT));
@@ -222,7 +232,7 @@ public final class YamlEndpointCatalog implements EndpointCatalog {
       }
     }
 
-    private String hostPattern(Node node, String key) {
+    private String hostPattern(YamlNode node, String key) {
       String host = text(node, key);
       if (!HOST.matcher(host).matches()) {
         throw error(
@@ -236,13 +246,13 @@ public final class YamlEndpointCatalog implements EndpointCatalog {
       return host;
     }
 
-    private List<Integer> ports(Node node, String key) {
+    private List<Integer> ports(YamlNode node, String key) {
       if (node == null) {
         return List.of();
       }
       List<Integer> out = new ArrayList<>();
-      for (Node item : list(node, key).items()) {
-        if (!(item instanceof ScalarNode s) || s.token() != JsonToken.VALUE_NUMBER_INT) {
+      for (YamlNode item : list(node, key).items()) {
+        if (!(item instanceof Scalar s) || !(s.value() instanceof Long)) {
           throw error(item, key + ": expected a port number");
         }
         int port;
@@ -259,12 +269,12 @@ public final class YamlEndpointCatalog implements EndpointCatalog {
       return List.copyOf(out);
     }
 
-    private List<String> references(Node node) {
+    private List<String> references(YamlNode node) {
       if (node == null) {
         return List.of();
       }
       List<String> out = new ArrayList<>();
-      for (Node item : list(node, "references").items()) {
+      for (YamlNode item : list(node, "references").items()) {
         String url = text(item, "references");
         if (!url.startsWith("https://") && !url.startsWith("http://")) {
           throw error(item, "references: '" + url + "' is not an http(s) URL");
@@ -274,14 +284,14 @@ public final class YamlEndpointCatalog implements EndpointCatalog {
       return out;
     }
 
-    private void keys(MapNode map, Set<String> allowed, String what) {
-      for (Map.Entry<String, Long> key : map.keyLines().entrySet()) {
-        if (!allowed.contains(key.getKey())) {
+    private void keys(Mapping map, Set<String> allowed, String what) {
+      for (String key : map.entries().keySet()) {
+        if (!allowed.contains(key)) {
           throw new CatalogFormatException(
               file,
-              key.getValue(),
+              map.lineOf(key),
               "unknown key '"
-                  + key.getKey()
+                  + key
                   + "' in "
                   + what
                   + " (allowed: "
@@ -291,31 +301,31 @@ public final class YamlEndpointCatalog implements EndpointCatalog {
       }
     }
 
-    private Node required(MapNode map, String key, String what) {
-      Node n = map.entries().get(key);
-      if (n == null || (n instanceof ScalarNode s && s.text() == null)) {
+    private YamlNode required(Mapping map, String key, String what) {
+      YamlNode n = map.entries().get(key);
+      if (n == null || (n instanceof Scalar s && s.isNull())) {
         throw error(map, what + ": '" + key + "' is required");
       }
       return n;
     }
 
-    private MapNode map(Node node, String what) {
-      if (node instanceof MapNode m) {
+    private Mapping map(YamlNode node, String what) {
+      if (node instanceof Mapping m) {
         return m;
       }
       throw error(node, "expected " + what + " as a mapping of keys");
     }
 
-    private ListNode list(Node node, String key) {
-      if (node instanceof ListNode l) {
+    private Sequence list(YamlNode node, String key) {
+      if (node instanceof Sequence l) {
         return l;
       }
       throw error(node, key + ": expected a list");
     }
 
-    private String text(Node node, String key) {
-      if (node instanceof ScalarNode s && s.text() != null && !s.text().isBlank()) {
-        if (s.token() != JsonToken.VALUE_STRING) {
+    private String text(YamlNode node, String key) {
+      if (node instanceof Scalar s && !s.isNull() && !s.text().isBlank()) {
+        if (!(s.value() instanceof String)) {
           throw error(node, key + ": expected text, found '" + s.text() + "'");
         }
         return s.text().strip();
@@ -323,15 +333,14 @@ public final class YamlEndpointCatalog implements EndpointCatalog {
       throw error(node, key + ": expected text");
     }
 
-    private boolean bool(Node node, String key) {
-      if (node instanceof ScalarNode s
-          && (s.token() == JsonToken.VALUE_TRUE || s.token() == JsonToken.VALUE_FALSE)) {
-        return s.token() == JsonToken.VALUE_TRUE;
+    private boolean bool(YamlNode node, String key) {
+      if (node instanceof Scalar s && s.value() instanceof Boolean b) {
+        return b;
       }
       throw error(node, key + ": expected true or false");
     }
 
-    private CatalogFormatException error(Node node, String problem) {
+    private CatalogFormatException error(YamlNode node, String problem) {
       return new CatalogFormatException(file, node == null ? 0 : node.line(), problem);
     }
   }

@@ -34,18 +34,27 @@ public final class DetectionRunner {
   /** How many of the newest matching events evidence is chosen from. */
   static final int EVIDENCE_POOL = 40;
 
-  /** The rule's finding, or empty when nothing matches. */
-  public static Optional<Finding> run(Rule.Detection rule, AnalysisContext context)
-      throws IOException {
-    EventIndex index = context.index();
+  /**
+   * The events a rule counts in an investigation: its detection within the scope, and with {@code
+   * agent_hosts_only} only the agent's hosts' events (all when no agent host is known).
+   */
+  public static EventQuery query(Rule.Detection rule, AnalysisContext context) throws IOException {
     EventQuery q = Queries.and(rule.query(), context.scope());
     if (rule.meta().agentHostsOnly()) {
-      // Desktops reaching the same names are not the agent; with no agent host known, all count.
+      // Desktops reaching the same names are not the agent.
       EventQuery agents = context.agents().trafficQuery(Fields.SOURCE_IP.name());
       if (agents != null) {
         q = Queries.and(q, agents);
       }
     }
+    return q;
+  }
+
+  /** The rule's finding, or empty when nothing matches. */
+  public static Optional<Finding> run(Rule.Detection rule, AnalysisContext context)
+      throws IOException {
+    EventIndex index = context.index();
+    EventQuery q = query(rule, context);
     long count = index.count(q);
     if (count == 0) {
       return Optional.empty();

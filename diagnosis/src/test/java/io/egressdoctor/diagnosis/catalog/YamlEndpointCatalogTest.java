@@ -170,7 +170,7 @@ class YamlEndpointCatalogTest {
     assertError(
         VALID.replace(
             "        purpose: MGN API\n", "        purpose: MGN API\n        purpose: again\n"),
-        ":10: not valid YAML: Duplicate field 'purpose'");
+        ":10: duplicate key 'purpose' (first on line 9)");
     assertError("services: [unclosed\n", ":1: not valid YAML");
     assertError("", ":1: the file is empty");
     assertError("services: []\n", ":1: services: at least one service is required");

@@ -1,5 +1,6 @@
 package io.egressdoctor.ingest.archive;
 
+import io.egressdoctor.core.io.FileTrees;
 import java.io.BufferedInputStream;
 import java.io.Closeable;
 import java.io.IOException;
@@ -8,7 +9,6 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -330,18 +330,6 @@ public final class BundleExtractor implements Closeable {
   /** Deletes everything unpacked. */
   @Override
   public void close() throws IOException {
-    deleteTree(workRoot);
-  }
-
-  /** Deletes a folder and everything in it; missing is fine. */
-  public static void deleteTree(Path root) throws IOException {
-    if (!Files.exists(root)) {
-      return;
-    }
-    try (Stream<Path> walk = Files.walk(root)) {
-      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
-    }
+    FileTrees.delete(workRoot);
   }
 }

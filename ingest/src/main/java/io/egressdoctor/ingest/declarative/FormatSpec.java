@@ -1,6 +1,7 @@
 package io.egressdoctor.ingest.declarative;
 
 import io.egressdoctor.core.field.FieldDefinition;
+import io.egressdoctor.core.yaml.YamlNode;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -199,5 +200,5 @@ record FormatSpec(
    * @param fileName the file name to parse it under, or null
    * @param expected field name to expected value (a scalar or a list), with the line of each
    */
-  record Sample(int line, String text, String fileName, Map<String, SpecNode> expected) {}
+  record Sample(int line, String text, String fileName, Map<String, YamlNode> expected) {}
 }

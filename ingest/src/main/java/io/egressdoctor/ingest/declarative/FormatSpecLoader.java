@@ -3,6 +3,7 @@ package io.egressdoctor.ingest.declarative;
 import io.egressdoctor.core.field.FieldDefinition;
 import io.egressdoctor.core.field.FieldType;
 import io.egressdoctor.core.field.Fields;
+import io.egressdoctor.core.yaml.YamlNode;
 import io.egressdoctor.ingest.declarative.FormatSpec.CsvPattern;
 import io.egressdoctor.ingest.declarative.FormatSpec.Derivation;
 import io.egressdoctor.ingest.declarative.FormatSpec.Extraction;
@@ -62,7 +63,7 @@ final class FormatSpecLoader {
   }
 
   static FormatSpec load(String file, String text) throws FormatSpecException {
-    SpecReader r = SpecReader.of(file, SpecNodeReader.read(file, text), "a format file");
+    SpecReader r = SpecReader.of(file, SpecReader.parse(file, text), "a format file");
     r.allowOnly(TOP_KEYS, "the format");
     String name = r.requiredString("name");
     if (!NAME.matcher(name).matches()) {
@@ -89,12 +90,12 @@ final class FormatSpecLoader {
     Map<FieldDefinition, List<String>> set = constants(r, "set");
     Map<String, Map<String, String>> values = values(r);
     List<Derivation> derive = new ArrayList<>();
-    for (SpecNode n : r.list("derive")) {
+    for (YamlNode n : r.list("derive")) {
       derive.add(derivation(SpecReader.of(file, n, "a 'derive' entry")));
     }
     Extraction extract = extraction(r);
     List<Sample> samples = new ArrayList<>();
-    for (SpecNode n : r.list("samples")) {
+    for (YamlNode n : r.list("samples")) {
       samples.add(sample(SpecReader.of(file, n, "a sample")));
     }
     r.finish("the format");
@@ -125,7 +126,7 @@ final class FormatSpecLoader {
 
   private static List<LinePattern> patterns(SpecReader r) throws FormatSpecException {
     List<LinePattern> out = new ArrayList<>();
-    for (SpecNode n : r.list("patterns")) {
+    for (YamlNode n : r.list("patterns")) {
       SpecReader p = SpecReader.of(r.file(), n, "a pattern");
       String name = p.string("name", "pattern" + (out.size() + 1));
       Map<FieldDefinition, List<String>> set = constants(p, "set");
@@ -311,16 +312,16 @@ final class FormatSpecLoader {
   private static Map<String, List<Target>> targets(SpecReader r, String key)
       throws FormatSpecException {
     Map<String, List<Target>> out = new LinkedHashMap<>();
-    SpecNode n = r.node(key);
+    YamlNode n = r.node(key);
     if (n == null) {
       return out;
     }
     SpecReader m = SpecReader.of(r.file(), n, "'" + key + "'");
-    SpecNode.Mapping map = (SpecNode.Mapping) n;
-    for (Map.Entry<String, SpecNode> e : map.entries().entrySet()) {
+    YamlNode.Mapping map = (YamlNode.Mapping) n;
+    for (Map.Entry<String, YamlNode> e : map.entries().entrySet()) {
       List<Target> targets = new ArrayList<>();
-      SpecNode v = e.getValue();
-      if (v instanceof SpecNode.Mapping) {
+      YamlNode v = e.getValue();
+      if (v instanceof YamlNode.Mapping) {
         SpecReader t = SpecReader.of(r.file(), v, "a field target");
         FieldDefinition f = field(t, t.requiredString("field"), t.lineOf("field"));
         String split = t.string("split", null);
@@ -330,8 +331,8 @@ final class FormatSpecLoader {
         }
         t.finish("a field target");
         targets.add(new Target(f, split, decode != null));
-      } else if (v instanceof SpecNode.Sequence seq) {
-        for (SpecNode item : seq.items()) {
+      } else if (v instanceof YamlNode.Sequence seq) {
+        for (YamlNode item : seq.items()) {
           targets.add(new Target(field(m, m.scalar(item, e.getKey()), item.line()), null, false));
         }
       } else {
@@ -347,19 +348,19 @@ final class FormatSpecLoader {
   private static Map<FieldDefinition, List<String>> constants(SpecReader r, String key)
       throws FormatSpecException {
     Map<FieldDefinition, List<String>> out = new LinkedHashMap<>();
-    SpecNode n = r.node(key);
+    YamlNode n = r.node(key);
     if (n == null) {
       return out;
     }
-    if (!(n instanceof SpecNode.Mapping map)) {
+    if (!(n instanceof YamlNode.Mapping map)) {
       throw r.error(n.line(), "'" + key + "' must be a map of field: value");
     }
-    for (Map.Entry<String, SpecNode> e : map.entries().entrySet()) {
+    for (Map.Entry<String, YamlNode> e : map.entries().entrySet()) {
       int line = map.keyLines().get(e.getKey());
       FieldDefinition f = field(r, e.getKey(), line);
       List<String> vals = new ArrayList<>();
-      if (e.getValue() instanceof SpecNode.Sequence seq) {
-        for (SpecNode item : seq.items()) {
+      if (e.getValue() instanceof YamlNode.Sequence seq) {
+        for (YamlNode item : seq.items()) {
           vals.add(r.scalar(item, e.getKey()));
         }
       } else {
@@ -385,7 +386,7 @@ final class FormatSpecLoader {
     if (v == null) {
       return out;
     }
-    SpecNode.Mapping map = (SpecNode.Mapping) r.node("values");
+    YamlNode.Mapping map = (YamlNode.Mapping) r.node("values");
     for (String key : map.entries().keySet()) {
       FieldDefinition f = field(v, key, v.lineOf(key));
       Map<String, String> table = new LinkedHashMap<>();
@@ -462,13 +463,13 @@ final class FormatSpecLoader {
     }
     text = text.stripTrailing();
     String fileName = s.string("file", null);
-    Map<String, SpecNode> expected = new LinkedHashMap<>();
-    SpecNode f = s.node("fields");
+    Map<String, YamlNode> expected = new LinkedHashMap<>();
+    YamlNode f = s.node("fields");
     if (f != null) {
-      if (!(f instanceof SpecNode.Mapping map)) {
+      if (!(f instanceof YamlNode.Mapping map)) {
         throw s.error(f.line(), "'fields' of a sample must be a map of field: value");
       }
-      for (Map.Entry<String, SpecNode> e : map.entries().entrySet()) {
+      for (Map.Entry<String, YamlNode> e : map.entries().entrySet()) {
         if (!e.getKey().equals(Fields.TIMESTAMP.name())) {
           field(s, e.getKey(), map.keyLines().get(e.getKey()));
         }

@@ -1,6 +1,7 @@
 package io.egressdoctor.ingest.declarative;
 
 import io.egressdoctor.core.event.Event;
+import io.egressdoctor.core.yaml.YamlNode;
 import io.egressdoctor.ingest.EventSink;
 import io.egressdoctor.ingest.ParseContext;
 import io.egressdoctor.ingest.declarative.FormatSpec.LinePattern;
@@ -84,9 +85,9 @@ final class SampleChecker {
 
   private static void compare(FormatSpec spec, Sample s, String label, Event event)
       throws FormatSpecException {
-    for (Map.Entry<String, SpecNode> e : s.expected().entrySet()) {
+    for (Map.Entry<String, YamlNode> e : s.expected().entrySet()) {
       String field = e.getKey();
-      SpecNode want = e.getValue();
+      YamlNode want = e.getValue();
       List<String> actual = actual(event, field);
       String problem = mismatch(want, actual);
       if (problem != null) {
@@ -105,28 +106,28 @@ final class SampleChecker {
     return event.values(field).stream().map(String::valueOf).toList();
   }
 
-  private static String mismatch(SpecNode want, List<String> actual) {
-    if (want instanceof SpecNode.Scalar sc) {
-      if (sc.text() == null) {
+  private static String mismatch(YamlNode want, List<String> actual) {
+    if (want instanceof YamlNode.Scalar sc) {
+      if (sc.isNull()) {
         return actual.isEmpty() ? null : "should be absent but is " + actual;
       }
       if (actual.isEmpty()) {
-        return "is missing, expected '" + sc.text() + "'";
+        return "is missing, expected '" + sc.source() + "'";
       }
       if (actual.size() == 1) {
-        return actual.get(0).equals(sc.text())
+        return actual.get(0).equals(sc.source())
             ? null
-            : "is '" + actual.get(0) + "', expected '" + sc.text() + "'";
+            : "is '" + actual.get(0) + "', expected '" + sc.source() + "'";
       }
-      return actual.contains(sc.text())
+      return actual.contains(sc.source())
           ? null
-          : "is " + actual + ", expected to hold '" + sc.text() + "'";
+          : "is " + actual + ", expected to hold '" + sc.source() + "'";
     }
-    if (want instanceof SpecNode.Sequence seq) {
+    if (want instanceof YamlNode.Sequence seq) {
       List<String> expected = new ArrayList<>();
-      for (SpecNode item : seq.items()) {
-        if (item instanceof SpecNode.Scalar sc) {
-          expected.add(sc.text());
+      for (YamlNode item : seq.items()) {
+        if (item instanceof YamlNode.Scalar sc) {
+          expected.add(sc.source());
         }
       }
       return actual.equals(expected) ? null : "is " + actual + ", expected " + expected;

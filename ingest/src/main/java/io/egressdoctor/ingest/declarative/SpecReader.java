@@ -1,5 +1,7 @@
 package io.egressdoctor.ingest.declarative;
 
+import io.egressdoctor.core.yaml.LocatedYamlReader;
+import io.egressdoctor.core.yaml.YamlNode;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -17,17 +19,35 @@ import java.util.regex.PatternSyntaxException;
 final class SpecReader {
 
   private final String file;
-  private final SpecNode.Mapping node;
+  private final YamlNode.Mapping node;
   private final Set<String> known = new HashSet<>();
 
-  private SpecReader(String file, SpecNode.Mapping node) {
+  private SpecReader(String file, YamlNode.Mapping node) {
     this.file = file;
     this.node = node;
   }
 
+  /**
+   * The one document of a format file: JSON when the name ends in {@code .json}, else YAML; its
+   * first problem (a syntax error, a duplicate key, no or several documents) is thrown.
+   */
+  static YamlNode parse(String file, String text) throws FormatSpecException {
+    boolean json = file.toLowerCase(java.util.Locale.ROOT).endsWith(".json");
+    List<FormatSpecException> problems = new java.util.ArrayList<>();
+    YamlNode node =
+        LocatedYamlReader.readOne(
+            text,
+            json,
+            (line, problem) -> problems.add(new FormatSpecException(file, line, problem)));
+    if (!problems.isEmpty()) {
+      throw problems.get(0);
+    }
+    return node;
+  }
+
   /** A reader of a node that must be a map. */
-  static SpecReader of(String file, SpecNode node, String what) throws FormatSpecException {
-    if (node instanceof SpecNode.Mapping m) {
+  static SpecReader of(String file, YamlNode node, String what) throws FormatSpecException {
+    if (node instanceof YamlNode.Mapping m) {
       return new SpecReader(file, m);
     }
     throw new FormatSpecException(file, node.line(), what + " must be a map, not " + node.kind());
@@ -51,7 +71,7 @@ final class SpecReader {
     return node.entries().containsKey(key);
   }
 
-  SpecNode node(String key) {
+  YamlNode node(String key) {
     known.add(key);
     return node.entries().get(key);
   }
@@ -65,16 +85,16 @@ final class SpecReader {
   }
 
   String string(String key, String fallback) throws FormatSpecException {
-    SpecNode n = node(key);
+    YamlNode n = node(key);
     if (n == null) {
       return fallback;
     }
     return scalar(n, key);
   }
 
-  String scalar(SpecNode n, String what) throws FormatSpecException {
-    if (n instanceof SpecNode.Scalar s) {
-      return s.text();
+  String scalar(YamlNode n, String what) throws FormatSpecException {
+    if (n instanceof YamlNode.Scalar s) {
+      return s.source();
     }
     throw error(n.line(), "'" + what + "' must be a single value, not " + n.kind());
   }
@@ -109,13 +129,13 @@ final class SpecReader {
 
   /** A single value or a list of single values. */
   List<String> strings(String key) throws FormatSpecException {
-    SpecNode n = node(key);
+    YamlNode n = node(key);
     List<String> out = new ArrayList<>();
     if (n == null) {
       return out;
     }
-    if (n instanceof SpecNode.Sequence seq) {
-      for (SpecNode item : seq.items()) {
+    if (n instanceof YamlNode.Sequence seq) {
+      for (YamlNode item : seq.items()) {
         out.add(scalar(item, key));
       }
     } else {
@@ -125,25 +145,25 @@ final class SpecReader {
   }
 
   /** A list of nodes (a single node counts as a list of one). */
-  List<SpecNode> list(String key) {
-    SpecNode n = node(key);
+  List<YamlNode> list(String key) {
+    YamlNode n = node(key);
     if (n == null) {
       return List.of();
     }
-    return n instanceof SpecNode.Sequence seq ? seq.items() : List.of(n);
+    return n instanceof YamlNode.Sequence seq ? seq.items() : List.of(n);
   }
 
   /** A map of single values, in file order. */
   Map<String, String> stringMap(String key) throws FormatSpecException {
     Map<String, String> out = new LinkedHashMap<>();
-    SpecNode n = node(key);
+    YamlNode n = node(key);
     if (n == null) {
       return out;
     }
-    if (!(n instanceof SpecNode.Mapping m)) {
+    if (!(n instanceof YamlNode.Mapping m)) {
       throw error(n.line(), "'" + key + "' must be a map, not " + n.kind());
     }
-    for (Map.Entry<String, SpecNode> e : m.entries().entrySet()) {
+    for (Map.Entry<String, YamlNode> e : m.entries().entrySet()) {
       out.put(e.getKey(), scalar(e.getValue(), key + "." + e.getKey()));
     }
     return out;
@@ -170,7 +190,7 @@ final class SpecReader {
   }
 
   SpecReader child(String key) throws FormatSpecException {
-    SpecNode n = node(key);
+    YamlNode n = node(key);
     return n == null ? null : of(file, n, "'" + key + "'");
   }
 

@@ -49,7 +49,7 @@ class BundleExtractorFuzzTest {
         }
       }
     } finally {
-      BundleExtractor.deleteTree(dir);
+      io.egressdoctor.core.io.FileTrees.delete(dir);
     }
   }
 }

@@ -111,7 +111,7 @@ class DeclarativeFormatsTest {
     assertThatThrownBy(() -> DeclarativeFormats.load(HERE.resolve("broken/not-yaml.yaml")))
         .isInstanceOf(FormatSpecException.class)
         .satisfies(e -> assertThat(((FormatSpecException) e).line()).isGreaterThan(1))
-        .hasMessageContaining("not valid YAML/JSON");
+        .hasMessageContaining("not valid YAML");
   }
 
   @Test

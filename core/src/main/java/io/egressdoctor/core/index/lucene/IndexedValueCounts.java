@@ -2,6 +2,7 @@ package io.egressdoctor.core.index.lucene;
 
 import io.egressdoctor.core.field.FieldDefinition;
 import io.egressdoctor.core.field.Fields;
+import io.egressdoctor.core.index.lucene.batch.DocumentBatch;
 import io.egressdoctor.core.net.IpAddresses;
 import java.io.IOException;
 import java.io.InterruptedIOException;

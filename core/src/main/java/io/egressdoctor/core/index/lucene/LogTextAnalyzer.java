@@ -12,7 +12,7 @@ import org.apache.lucene.analysis.standard.StandardTokenizer;
  * <p>It gives the tokens of Lucene's {@code StandardAnalyzer}, whose stop-word set is empty since
  * Lucene 8, without the stop filter that then only costs time on every token of every log line.
  */
-final class LogTextAnalyzer extends Analyzer {
+public final class LogTextAnalyzer extends Analyzer {
 
   @Override
   protected TokenStreamComponents createComponents(String fieldName) {

@@ -19,18 +19,18 @@ import org.apache.lucene.util.BytesRef;
  * compact form of {@link EventBinary} in {@code _source}, which is what searches return; {@code
  * _id} is indexed and stored. {@link DocumentBatch} writes these shapes.
  */
-final class LuceneDocuments {
+public final class LuceneDocuments {
 
-  static final String ID = "_id";
+  public static final String ID = "_id";
 
   /**
    * Text fields, like Elasticsearch's {@code match_only_text}: analyzed terms with documents only,
    * no frequencies, positions or norms. Results are ordered by time, never scored, and phrases are
    * checked against the stored event ({@link StoredPhraseQuery}).
    */
-  static final FieldType TEXT = text();
+  public static final FieldType TEXT = text();
 
-  static final String SOURCE = "_source";
+  public static final String SOURCE = "_source";
 
   /** Lucene rejects terms over 32766 bytes; a UTF-8 char takes at most three. */
   private static final int MAX_KEYWORD_CHARS = 8000;
@@ -38,7 +38,7 @@ final class LuceneDocuments {
   private LuceneDocuments() {}
 
   /** A keyword value as indexed: cut to what a Lucene term can hold. */
-  static String keywordValue(String value) {
+  public static String keywordValue(String value) {
     return value.length() > MAX_KEYWORD_CHARS ? value.substring(0, MAX_KEYWORD_CHARS) : value;
   }
 
@@ -65,7 +65,7 @@ final class LuceneDocuments {
     return t;
   }
 
-  static String reverse(String s) {
+  public static String reverse(String s) {
     return new StringBuilder(s).reverse().toString();
   }
 }

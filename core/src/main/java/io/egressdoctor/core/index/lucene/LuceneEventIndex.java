@@ -13,6 +13,8 @@ import io.egressdoctor.core.index.RelatedValues;
 import io.egressdoctor.core.index.SourceRecord;
 import io.egressdoctor.core.index.TimeBucket;
 import io.egressdoctor.core.index.ValueCount;
+import io.egressdoctor.core.index.lucene.batch.DocumentBatch;
+import io.egressdoctor.core.io.FileTrees;
 import io.egressdoctor.core.query.EventQuery;
 import io.egressdoctor.core.query.QuerySyntaxException;
 import java.io.IOException;
@@ -313,18 +315,7 @@ public final class LuceneEventIndex implements EventIndex {
     }
     directory.close();
     if (deleteOnClose) {
-      deleteTree(folder);
-    }
-  }
-
-  private static void deleteTree(Path root) throws IOException {
-    if (!Files.exists(root)) {
-      return;
-    }
-    try (var walk = Files.walk(root)) {
-      for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
+      FileTrees.delete(folder);
     }
   }
 

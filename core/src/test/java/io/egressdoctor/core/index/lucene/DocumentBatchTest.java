@@ -8,6 +8,7 @@ import io.egressdoctor.core.field.FieldDefinition;
 import io.egressdoctor.core.field.FieldType;
 import io.egressdoctor.core.field.Fields;
 import io.egressdoctor.core.index.RelatedValues;
+import io.egressdoctor.core.index.lucene.batch.DocumentBatch;
 import io.egressdoctor.core.query.EventQuery.CidrMatch;
 import io.egressdoctor.core.query.EventQuery.Suffix;
 import io.egressdoctor.core.query.EventQuery.Text;

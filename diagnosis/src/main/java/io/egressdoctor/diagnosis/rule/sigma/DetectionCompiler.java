@@ -7,6 +7,7 @@ import io.egressdoctor.core.net.IpAddresses;
 import io.egressdoctor.core.query.EventQuery;
 import io.egressdoctor.core.query.FieldNames;
 import io.egressdoctor.core.query.Queries;
+import io.egressdoctor.core.yaml.YamlNode;
 import io.egressdoctor.diagnosis.rule.sigma.ValuePatterns.AnyString;
 import io.egressdoctor.diagnosis.rule.sigma.ValuePatterns.Literal;
 import io.egressdoctor.diagnosis.rule.sigma.ValuePatterns.Piece;

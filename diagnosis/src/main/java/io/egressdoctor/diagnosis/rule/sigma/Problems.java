@@ -1,5 +1,6 @@
 package io.egressdoctor.diagnosis.rule.sigma;
 
+import io.egressdoctor.core.yaml.YamlNode;
 import io.egressdoctor.diagnosis.rule.RuleProblem;
 import java.util.List;
 

@@ -4,6 +4,8 @@ import io.egressdoctor.core.field.FieldDefinition;
 import io.egressdoctor.core.query.EventQuery;
 import io.egressdoctor.core.query.FieldNames;
 import io.egressdoctor.core.query.Queries;
+import io.egressdoctor.core.yaml.LocatedYamlReader;
+import io.egressdoctor.core.yaml.YamlNode;
 import io.egressdoctor.diagnosis.CrossSourceAnalyzer;
 import io.egressdoctor.diagnosis.CrossSourceAnalyzers;
 import io.egressdoctor.diagnosis.finding.Level;
@@ -83,7 +85,11 @@ public final class SigmaRuleLoader {
   public static List<Rule> load(String file, String text, List<RuleProblem> problems) {
     Problems p = new Problems(file, problems);
     List<Rule> rules = new ArrayList<>();
-    List<YamlNode> docs = YamlReader.read(file, text, problems);
+    List<YamlNode> docs =
+        LocatedYamlReader.readAll(
+            text,
+            false,
+            (line, message) -> problems.add(new RuleProblem(file, Math.max(1, line), message)));
     if (docs.isEmpty() && problems.isEmpty()) {
       p.add(1, "no rule in this file");
     }

@@ -1,12 +1,11 @@
-package io.egressdoctor.diagnosis.rule.sigma;
+package io.egressdoctor.core.yaml;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/**
- * A YAML value with the line it starts on, so that every rule problem can name its file and line.
- */
+/** A YAML value with the line it starts on, so that every problem can name its file and line. */
 public sealed interface YamlNode permits YamlNode.Mapping, YamlNode.Sequence, YamlNode.Scalar {
 
   /** The 1-based line the value starts on. */
@@ -24,7 +23,7 @@ public sealed interface YamlNode permits YamlNode.Mapping, YamlNode.Sequence, Ya
   record Mapping(int line, Map<String, YamlNode> entries, Map<String, Integer> keyLines)
       implements YamlNode {
     public Mapping {
-      entries = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(entries));
+      entries = Collections.unmodifiableMap(new LinkedHashMap<>(entries));
       keyLines = Map.copyOf(keyLines);
     }
 
@@ -60,12 +59,13 @@ public sealed interface YamlNode permits YamlNode.Mapping, YamlNode.Sequence, Ya
    * A single value.
    *
    * @param value a String, Long, Double, Boolean, or null for YAML's null
+   * @param source the value as written (a number's own digits), or null for YAML's null
    */
-  record Scalar(int line, Object value) implements YamlNode {
+  record Scalar(int line, Object value, String source) implements YamlNode {
 
-    /** The value as text; YAML null is the empty string. */
+    /** The value as written; YAML null is the empty string. */
     public String text() {
-      return value == null ? "" : value.toString();
+      return source == null ? "" : source;
     }
 
     /** Whether the value is YAML null. */

@@ -1,6 +1,9 @@
-package io.egressdoctor.core.index.lucene;
+package io.egressdoctor.bench;
 
 import io.egressdoctor.core.event.Event;
+import io.egressdoctor.core.index.lucene.LogTextAnalyzer;
+import io.egressdoctor.core.index.lucene.batch.DocumentBatch;
+import io.egressdoctor.core.io.FileTrees;
 import io.egressdoctor.ingest.EventSink;
 import io.egressdoctor.ingest.FormatRegistry;
 import io.egressdoctor.ingest.LogFormat;
@@ -15,10 +18,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Stream;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.SerialMergeScheduler;
@@ -81,7 +82,7 @@ public final class IndexStagesBenchmark {
       }
       long c3 = threads.getCurrentThreadCpuTime();
       batch.clear();
-      deleteTree(dir);
+      FileTrees.delete(dir);
       int n = events.size();
       System.out.printf(
           Locale.ROOT,
@@ -120,13 +121,5 @@ public final class IndexStagesBenchmark {
       }
     }
     return events;
-  }
-
-  private static void deleteTree(Path dir) throws IOException {
-    try (Stream<Path> paths = Files.walk(dir)) {
-      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(p);
-      }
-    }
   }
 }

@@ -1,4 +1,4 @@
-package io.egressdoctor.core.index.lucene;
+package io.egressdoctor.core.index.lucene.batch;
 
 import org.apache.lucene.search.DocIdSetIterator;
 

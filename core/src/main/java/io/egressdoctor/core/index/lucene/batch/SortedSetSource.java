@@ -1,6 +1,5 @@
-package io.egressdoctor.core.index.lucene;
+package io.egressdoctor.core.index.lucene.batch;
 
-import io.egressdoctor.core.index.lucene.BatchReader.FrozenTerms;
 import java.util.Arrays;
 import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.util.BytesRef;

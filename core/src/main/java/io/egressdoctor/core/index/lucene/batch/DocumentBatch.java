@@ -1,10 +1,11 @@
-package io.egressdoctor.core.index.lucene;
+package io.egressdoctor.core.index.lucene.batch;
 
 import io.egressdoctor.core.event.Event;
 import io.egressdoctor.core.event.EventBinary;
 import io.egressdoctor.core.event.Origin;
 import io.egressdoctor.core.field.FieldDefinition;
 import io.egressdoctor.core.field.Fields;
+import io.egressdoctor.core.index.lucene.LuceneDocuments;
 import io.egressdoctor.core.net.IpAddresses;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -28,7 +29,7 @@ import org.apache.lucene.index.CodecReader;
  *
  * <p>Not thread-safe: one batch per indexing thread.
  */
-final class DocumentBatch {
+public final class DocumentBatch {
 
   private final Analyzer analyzer;
   private final Map<String, Column> columns = new HashMap<>();
@@ -42,12 +43,13 @@ final class DocumentBatch {
   private int docs;
   private long termBytes;
 
-  DocumentBatch(Analyzer analyzer) {
+  /** An empty batch whose text fields are tokenized by this analyzer. */
+  public DocumentBatch(Analyzer analyzer) {
     this.analyzer = analyzer;
   }
 
   /** How many documents the batch holds. */
-  int size() {
+  public int size() {
     return docs;
   }
 
@@ -55,12 +57,12 @@ final class DocumentBatch {
    * A cheap estimate, fit to check after every event: the stored bytes (text fields' tokens take
    * about twice as much again) and the dictionaries. A few huge events fill a batch quickly.
    */
-  long quickBytes() {
+  public long quickBytes() {
     return 3L * sourceBytes + termBytes;
   }
 
   /** A rough count of the heap the batch holds, to decide when to write it. */
-  long ramBytesUsed() {
+  public long ramBytesUsed() {
     long pairs = 0;
     for (Column c : columns.values()) {
       pairs += c.ramBytesUsed();
@@ -69,7 +71,7 @@ final class DocumentBatch {
   }
 
   /** Adds one event under its id. */
-  void add(String id, Event event) {
+  public void add(String id, Event event) {
     add(id, event, Map.of());
   }
 
@@ -77,7 +79,7 @@ final class DocumentBatch {
    * Adds one event under its id, with some fields' values replaced as {@link
    * EventBinary#encode(Event, EventBinary.Buffer, Map)} does (the index's {@code related.*}).
    */
-  void add(String id, Event event, Map<String, List<Object>> replaced) {
+  public void add(String id, Event event, Map<String, List<Object>> replaced) {
     int doc = docs++;
     termBytes += ids.add(doc, id);
     encoded.reset();
@@ -120,7 +122,7 @@ final class DocumentBatch {
    * The batch as a segment for {@code IndexWriter.addIndexes}; the batch must not change until the
    * reader is done with, and then only through {@link #clear}.
    */
-  CodecReader toReader() {
+  public CodecReader toReader() {
     List<Column> all = new ArrayList<>();
     for (Column c : columns.values()) {
       // A column only earlier batches used has no values here, and no place in this segment.
@@ -136,7 +138,7 @@ final class DocumentBatch {
    * Empties the batch for the next one. Its arrays keep their size, so a long ingest does not
    * allocate every batch's columns anew.
    */
-  void clear() {
+  public void clear() {
     docs = 0;
     sourceBytes = 0;
     termBytes = 0;
@@ -232,7 +234,7 @@ final class DocumentBatch {
    * The capacity to grow an array to: double, for arrays that reach millions of entries in a batch
    * and would otherwise be copied again and again (each copy a new huge object for the collector).
    */
-  static int grown(int length, int needed) {
+  public static int grown(int length, int needed) {
     long doubled = Math.max(16L, 2L * length);
     return (int) Math.min(Integer.MAX_VALUE - 16, Math.max(needed, doubled));
   }

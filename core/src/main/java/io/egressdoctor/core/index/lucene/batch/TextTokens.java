@@ -1,4 +1,4 @@
-package io.egressdoctor.core.index.lucene;
+package io.egressdoctor.core.index.lucene.batch;
 
 import java.io.IOException;
 import java.util.Arrays;

@@ -1,6 +1,5 @@
-package io.egressdoctor.core.index.lucene;
+package io.egressdoctor.core.index.lucene.batch;
 
-import io.egressdoctor.core.index.lucene.BatchReader.FrozenTerms;
 import java.io.IOException;
 import java.util.Arrays;
 import org.apache.lucene.index.BaseTermsEnum;
@@ -95,7 +94,7 @@ final class PostingsSource {
         compactStart,
         Arrays.copyOf(grouped, w),
         docFreq,
-        BatchReader.distinctDocs(terms.docs, terms.pairs));
+        SingleLeafPoints.distinctDocs(terms.docs, terms.pairs));
   }
 
   /** Documents only: the tokens of a text field, each (token, document) pair once. */

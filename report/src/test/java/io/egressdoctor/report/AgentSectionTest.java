@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.egressdoctor.core.redact.Redaction;
 import io.egressdoctor.diagnosis.agent.AgentEvidence;
 import io.egressdoctor.diagnosis.agent.AgentHost;
 import io.egressdoctor.diagnosis.agent.AgentIdentity;

@@ -72,14 +72,24 @@ class BundleContentsTest {
             f.toString().endsWith(".gz")
                 ? new java.util.zip.GZIPInputStream(Files.newInputStream(f))
                 : Files.newInputStream(f)) {
-          sb.append(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8))
-              .append('\n');
+          sb.append(text(in.readAllBytes())).append('\n');
         } catch (java.util.zip.ZipException e) {
           // A bundle may hold a damaged gzip on purpose (unreadable-evidence): no evidence in it.
         }
       }
     }
     return sb.toString();
+  }
+
+  /** A file's text as the tool reads it: UTF-16 with a byte order mark (PowerShell 5.1) too. */
+  private static String text(byte[] b) {
+    if (b.length >= 2 && (b[0] & 0xFF) == 0xFF && (b[1] & 0xFF) == 0xFE) {
+      return new String(b, 2, b.length - 2, java.nio.charset.StandardCharsets.UTF_16LE);
+    }
+    if (b.length >= 2 && (b[0] & 0xFF) == 0xFE && (b[1] & 0xFF) == 0xFF) {
+      return new String(b, 2, b.length - 2, java.nio.charset.StandardCharsets.UTF_16BE);
+    }
+    return new String(b, java.nio.charset.StandardCharsets.UTF_8);
   }
 
   @Test

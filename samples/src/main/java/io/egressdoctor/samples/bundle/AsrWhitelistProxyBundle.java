@@ -16,6 +16,9 @@ import java.util.Map;
  * it (privatelink names, the vault, the cache blob) and the one name that cannot be private (the
  * Service Bus FQDN) until it is allowed exactly; the system account keeps using the proxy after the
  * appliance's own bypass list is set.
+ *
+ * <p>The system account's captures come either as text files or as Windows PowerShell 5.1's {@code
+ * >} writes a native command's output: UTF-16LE with a byte order mark and CRLF line ends.
  */
 final class AsrWhitelistProxyBundle implements SampleBundle {
 
@@ -31,11 +34,24 @@ final class AsrWhitelistProxyBundle implements SampleBundle {
   static final String STORAGE_UA =
       "Azure-Storage/9.3.2 (.NET CLR 4.0.30319.42000; Win32NT 10.0.20348.0)";
 
-  private final Rng rng = new Rng(4004);
+  private final Rng rng;
+  private final boolean powerShellCaptures;
+
+  AsrWhitelistProxyBundle() {
+    this(false);
+  }
+
+  /** {@code powerShellCaptures}: the system account's captures as PowerShell 5.1 writes them. */
+  AsrWhitelistProxyBundle(boolean powerShellCaptures) {
+    this.powerShellCaptures = powerShellCaptures;
+    this.rng = new Rng(powerShellCaptures ? 4016 : 4004);
+  }
 
   @Override
   public String name() {
-    return "s4-asr-private-endpoint-whitelist-proxy";
+    return powerShellCaptures
+        ? "s4-asr-appliance-utf16-captures"
+        : "s4-asr-private-endpoint-whitelist-proxy";
   }
 
   static String asr(String role, boolean privatelink) {
@@ -59,20 +75,39 @@ final class AsrWhitelistProxyBundle implements SampleBundle {
     out.text(
         "appliance/config/ProxyInfo.conf",
         "[proxy]\r\nAddress=http://10.1.0.8\r\nPort=8080\r\nBypassList=vault.azure.net;jpe.privatelink.siterecovery.windowsazure.com;je.disc.privatelink.prod.migration.windowsazure.com\r\n");
-    out.text(
+    capture(
+        out,
         "appliance/system-account/reg-query-internet-settings.txt",
         "\r\nHKEY_USERS\\S-1-5-18\\Software\\Microsoft\\Windows\\CurrentVersion\\Internet Settings\r\n"
             + "    ProxyEnable    REG_DWORD    0x1\r\n"
             + "    ProxyServer    REG_SZ    10.1.0.8:8080\r\n"
             + "    ProxyOverride    REG_SZ    <local>\r\n"
             + "    MigrateProxy    REG_DWORD    0x1\r\n\r\n");
-    out.text(
+    capture(
+        out,
         "appliance/system-account/netsh-winhttp-show-proxy.txt",
         "\r\nCurrent WinHTTP proxy settings:\r\n\r\n    Proxy Server(s) :  10.1.0.8:8080\r\n    Bypass List     :  <local>\r\n\r\n");
     out.lines(
         "appliance/logs/ConfigurationManagerInstaller_2026-04-02-16-20-11.log",
         installerLog(),
         "\r\n");
+  }
+
+  /**
+   * A command's output captured as the system account: as text, or as PowerShell 5.1's {@code >}
+   * re-encodes it (the lines already end in CRLF).
+   */
+  private void capture(BundleOutput out, String relative, String text) {
+    if (!powerShellCaptures) {
+      out.text(relative, text);
+      return;
+    }
+    byte[] body = text.getBytes(java.nio.charset.StandardCharsets.UTF_16LE);
+    byte[] withMark = new byte[body.length + 2];
+    withMark[0] = (byte) 0xFF;
+    withMark[1] = (byte) 0xFE;
+    System.arraycopy(body, 0, withMark, 2, body.length);
+    out.bytes(relative, withMark);
   }
 
   private ProxyLog proxyLog() {

@@ -185,4 +185,61 @@ final class CloudTrail {
           BundleOutput.jsonLine(body));
     }
   }
+
+  /**
+   * Writes the records as an EventBridge rule on {@code "AWS API Call via CloudTrail"} hands them
+   * to a Firehose stream that archives to S3: each record in an event envelope (the record in
+   * {@code detail}), the events of each five-minute buffer concatenated with no separator in one
+   * gzipped object named {@code <stream>-1-<yyyy-MM-dd-HH-mm-ss>-<uuid>.gz} under the stream's
+   * {@code yyyy/MM/dd/HH/} prefix.
+   */
+  void deliverAsEventBridge(BundleOutput out, String folder, String stream) {
+    Map<Long, List<ObjectNode>> byBuffer = new TreeMap<>();
+    for (ObjectNode r : records) {
+      // EventBridge receives a call's event seconds after it, Firehose buffers five minutes.
+      long arrival = Instant.parse(r.get("eventTime").asText()).getEpochSecond() + 2;
+      byBuffer.computeIfAbsent(arrival / 300, k -> new ArrayList<>()).add(r);
+    }
+    for (Map.Entry<Long, List<ObjectNode>> e : byBuffer.entrySet()) {
+      List<ObjectNode> batch = new ArrayList<>(e.getValue());
+      batch.sort(Comparator.comparing(n -> n.get("eventTime").asText()));
+      StringBuilder body = new StringBuilder();
+      for (ObjectNode r : batch) {
+        body.append(BundleOutput.jsonLine(envelope(r)));
+      }
+      Instant written = Instant.ofEpochSecond(e.getKey() * 300 + 300 + rng.between(1, 20));
+      out.text(
+          folder
+              + "/"
+              + FIREHOSE_PREFIX.format(written)
+              + "/"
+              + stream
+              + "-1-"
+              + FIREHOSE_TIME.format(written)
+              + "-"
+              + rng.uuid()
+              + ".gz",
+          body.toString());
+    }
+  }
+
+  private static final DateTimeFormatter FIREHOSE_PREFIX =
+      DateTimeFormatter.ofPattern("yyyy/MM/dd/HH").withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter FIREHOSE_TIME =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd-HH-mm-ss").withZone(ZoneOffset.UTC);
+
+  /** The EventBridge event that carries one CloudTrail record. */
+  private ObjectNode envelope(ObjectNode record) {
+    ObjectNode e = NODES.objectNode();
+    e.put("version", "0");
+    e.put("id", rng.uuid());
+    e.put("detail-type", "AWS API Call via CloudTrail");
+    e.put("source", "aws." + record.get("eventSource").asText().replace(".amazonaws.com", ""));
+    e.put("account", account);
+    e.put("time", record.get("eventTime").asText());
+    e.put("region", region);
+    e.putArray("resources");
+    e.set("detail", record);
+    return e;
+  }
 }

@@ -40,17 +40,32 @@ final class MgnProxiedEndpointBundle implements SampleBundle {
   static final String KEY = "AKIAIOSFODNN7EXAMPLE";
 
   private final Rng rng = new Rng(2002);
+  private final boolean eventBridge;
+
+  MgnProxiedEndpointBundle() {
+    this(false);
+  }
+
+  /** {@code eventBridge}: CloudTrail as EventBridge events in a Firehose archive. */
+  MgnProxiedEndpointBundle(boolean eventBridge) {
+    this.eventBridge = eventBridge;
+  }
 
   @Override
   public String name() {
-    return "s2-mgn-proxied-vpc-endpoint";
+    return eventBridge ? "s2-mgn-cloudtrail-eventbridge" : "s2-mgn-proxied-vpc-endpoint";
   }
 
   @Override
   public void write(BundleOutput out) {
     out.lines("proxy/access.log", proxyLog().lines(ProxyLogFormat.squidCombined(JST)));
     out.text("proxy/squid.conf", squidConf());
-    cloudTrail().deliver(out, "cloudtrail");
+    if (eventBridge) {
+      cloudTrail()
+          .deliverAsEventBridge(out, "eventbridge-archive/cloudtrail-api-calls", "ct-api-calls");
+    } else {
+      cloudTrail().deliver(out, "cloudtrail");
+    }
     out.lines("source-servers/app01/aws_replication_agent_installer.log", installerLog());
     out.lines("source-servers/app01/agent.log.0", agentLog().lines());
     out.text(

@@ -19,8 +19,20 @@ import java.util.Map;
  * Only the gateway's first instance ever has tunnels; its maintenance failovers cut the VPN for
  * minutes, and the MGN agent replicating an Azure VM to AWS over that VPN disconnects in the same
  * windows.
+ *
+ * <p>The same case reaches support in two shapes: the AWS tunnel logs with the Azure diagnostics as
+ * {@code az monitor log-analytics query} JSON, or only what the Azure side exported from the portal
+ * (the documented diagnostic queries saved with "Export to CSV") with the agent's log.
  */
 final class VpnRedundancyBundle implements SampleBundle {
+
+  /** How the VPN evidence reached support. */
+  enum Evidence {
+    /** AWS tunnel logs, Azure diagnostics as JSON rows, both sides' reference listings. */
+    BOTH_SIDES,
+    /** Only the Azure portal's CSV exports of the documented queries, and the gateway listing. */
+    AZURE_PORTAL_CSV
+  }
 
   static final String VPN = "vpn-0e1f2a3b4c5d6e7f8";
   static final String TUNNEL1 = "198.51.100.10";
@@ -42,14 +54,31 @@ final class VpnRedundancyBundle implements SampleBundle {
   private final Rng rng = new Rng(5005);
   private final long start = ms("2026-05-12T01:00:00Z");
   private final long end = ms("2026-05-14T09:00:00Z");
+  private final Evidence evidence;
+
+  VpnRedundancyBundle() {
+    this(Evidence.BOTH_SIDES);
+  }
+
+  VpnRedundancyBundle(Evidence evidence) {
+    this.evidence = evidence;
+  }
 
   @Override
   public String name() {
-    return "s5-vpn-single-connection-active-active";
+    return evidence == Evidence.BOTH_SIDES
+        ? "s5-vpn-single-connection-active-active"
+        : "s5-vpn-azure-portal-csv-export";
   }
 
   @Override
   public void write(BundleOutput out) {
+    if (evidence == Evidence.AZURE_PORTAL_CSV) {
+      new AzurePortalCsv(azureDiagnostics()).write(out, "azure-portal");
+      out.lines("agent/app-vm01/agent.log.0", agentLog().lines());
+      out.json("reference/az-network-vnet-gateway-show.json", vnetGateway());
+      return;
+    }
     out.lines("vpn/aws/" + VPN + "-" + TUNNEL1 + ".log", awsTunnel(TUNNEL1, 0));
     out.lines("vpn/aws/" + VPN + "-" + TUNNEL2 + ".log", awsTunnel(TUNNEL2, 1));
     out.json("vpn/azure/AzureDiagnostics-vgw-hub-japaneast.json", azureDiagnostics());
@@ -165,13 +194,9 @@ final class VpnRedundancyBundle implements SampleBundle {
   private ArrayNode azureDiagnostics() {
     List<ObjectNode> rows = new ArrayList<>();
     for (String remote : List.of(TUNNEL1, TUNNEL2)) {
-      rows.add(
-          tunnel(
-              start + 4_400 + (remote.equals(TUNNEL2) ? 1_400 : 0),
-              "TunnelConnected",
-              "GatewayTenantWorker_IN_0",
-              remote,
-              "Connected"));
+      long up = start + 4_400 + (remote.equals(TUNNEL2) ? 1_400 : 0);
+      rows.add(tunnel(up, "TunnelConnected", "GatewayTenantWorker_IN_0", remote, "Connected"));
+      rows.addAll(establishedOnFirstInstance(up, remote));
     }
     for (long[] o : OUTAGES) {
       rows.add(
@@ -192,13 +217,9 @@ final class VpnRedundancyBundle implements SampleBundle {
                 "GatewayTenantWorker_IN_0",
                 remote,
                 "Disconnected"));
-        rows.add(
-            tunnel(
-                o[1] - 4_000 + rng.between(0, 800),
-                "TunnelConnected",
-                "GatewayTenantWorker_IN_0",
-                remote,
-                "Connected"));
+        long up = o[1] - 4_000 + rng.between(0, 800);
+        rows.add(tunnel(up, "TunnelConnected", "GatewayTenantWorker_IN_0", remote, "Connected"));
+        rows.addAll(establishedOnFirstInstance(up, remote));
       }
       rows.add(
           gateway(
@@ -242,6 +263,39 @@ final class VpnRedundancyBundle implements SampleBundle {
     ArrayNode out = CloudTrail.NODES.arrayNode();
     rows.forEach(out::add);
     return out;
+  }
+
+  /**
+   * The first instance's IKE lines as a tunnel comes up: it answers AWS's IKE_SA_INIT from its own
+   * address. Session ids are derived from the tunnel and time so the other rows stay as they were.
+   */
+  private List<ObjectNode> establishedOnFirstInstance(long up, String remote) {
+    String session =
+        java.util
+            .UUID
+            .nameUUIDFromBytes(
+                (remote + "@" + up).getBytes(java.nio.charset.StandardCharsets.UTF_8))
+            .toString();
+    String instance = "GatewayTenantWorker_IN_0";
+    return List.of(
+        ike(
+            up - 700,
+            remote,
+            AZURE_IN0,
+            "[RECEIVED][SA_INIT] Received IKE msg Id 0 for SESSION_ID :{" + session + "}",
+            instance),
+        ike(
+            up - 650,
+            remote,
+            AZURE_IN0,
+            "[SEND][SA_INIT] Sending IKE msg Id 0 for SESSION_ID :{" + session + "}",
+            instance),
+        ike(
+            up - 100,
+            remote,
+            AZURE_IN0,
+            "[LOCAL] IKE SA and Child SA established; SESSION_ID :{" + session + "}",
+            instance));
   }
 
   private ObjectNode row(long t, String category, String operation) {
@@ -291,7 +345,7 @@ final class VpnRedundancyBundle implements SampleBundle {
 
   private ObjectNode ike(long t, String remote, String local, String event, String instance) {
     ObjectNode r = row(t, "IKEDiagnosticLog", "IKELogEvent");
-    r.put("Level", event.startsWith("[LOCAL]") ? "Warning" : "Informational");
+    r.put("Level", event.contains("timed out") ? "Warning" : "Informational");
     r.put("Message", "Remote " + remote + ":500: Local " + local + ":500: " + event);
     r.put("instance_s", instance);
     r.put("remoteIP_s", remote);

@@ -398,6 +398,8 @@ public final class ReportCommand implements Callable<Integer> {
             + report.findings().size()
             + " findings, worst: "
             + worst
+            // Exit 5 says it too, but a person reads this line.
+            + (report.completeness().complete() ? "" : "; diagnosis incomplete, see its verdict")
             + ")");
   }
 

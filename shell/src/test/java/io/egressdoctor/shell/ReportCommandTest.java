@@ -173,6 +173,10 @@ class ReportCommandTest {
     assertThat(json.at("/verdict/completeness/gaps/0/path").asText()).endsWith("custom-proxy.log");
     assertThat(json.at("/inputs/files/0/events").asLong()).isZero();
     assertThat(ReportSchema.problems(json)).isEmpty();
+    Path written = dir.resolve("mixed.md");
+    var toFile = run(command(), mixed.toString(), "--output", written.toString());
+    assertThat(toFile.code()).isEqualTo(ExitCodes.INCOMPLETE);
+    assertThat(toFile.err()).contains("diagnosis incomplete, see its verdict");
     // With readable evidence beside it, the findings still decide: exit 1 wins over 5.
     Files.copy(folder.resolve("proxy/access.log"), mixed.resolve("access.log"));
     assertThat(run(command(), mixed.toString(), "--fail-on", "low").code())

@@ -66,12 +66,7 @@ public final class LogSources {
     List<LogSource> out = new ArrayList<>();
     for (YamlNode item : f.list(loaded.root().get("log_sources"), "log_sources")) {
       YamlNode.Mapping m = f.mapping(item, "a log source");
-      for (String k : m.entries().keySet()) {
-        if (!KEYS.contains(k)) {
-          throw f.error(
-              m.lineOf(k), "unknown key '" + k + "' in a log source (allowed: " + KEYS + ")");
-        }
-      }
+      f.onlyKeys(m, KEYS, " in a log source");
       String events = f.text(m.get("events"), "events");
       String description = f.text(m.get("description"), "description");
       if (events == null || description == null) {

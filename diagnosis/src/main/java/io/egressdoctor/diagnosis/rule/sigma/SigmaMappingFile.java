@@ -42,11 +42,7 @@ final class SigmaMappingFile {
       throw new IllegalStateException(problems.get(0));
     }
     YamlNode.Mapping map = f.mapping(root, "the file");
-    for (String k : map.entries().keySet()) {
-      if (!keys.contains(k)) {
-        throw f.error(map.lineOf(k), "unknown key '" + k + "' (allowed: " + keys + ")");
-      }
-    }
+    f.onlyKeys(map, keys, "");
     return new Loaded(f, map);
   }
 
@@ -63,6 +59,19 @@ final class SigmaMappingFile {
       return m;
     }
     throw error(node == null ? 0 : node.line(), what + " must be a mapping");
+  }
+
+  /**
+   * Rejects a key of the mapping that is not allowed; {@code where} names it, e.g. " in a log
+   * source".
+   */
+  void onlyKeys(YamlNode.Mapping map, Set<String> allowed, String where) {
+    for (String k : map.entries().keySet()) {
+      if (!allowed.contains(k)) {
+        throw error(
+            map.lineOf(k), "unknown key '" + k + "'" + where + " (allowed: " + allowed + ")");
+      }
+    }
   }
 
   List<YamlNode> list(YamlNode node, String what) {
